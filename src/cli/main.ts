@@ -1,0 +1,58 @@
+/**
+ * The kaconf command line: parse flags, call a stage, print, set the exit code.
+ * Each command's code is loaded only when that command runs, so start-up stays small.
+ */
+import yargs from 'yargs';
+import { EXIT_USAGE, UsageError } from './exit.js';
+
+declare const KACONF_VERSION: string;
+
+function fail(message: string): never {
+  process.stderr.write(`kaconf: ${message}\nRun 'kaconf --help' for usage.\n`);
+  process.exit(EXIT_USAGE);
+}
+
+async function run(action: () => Promise<number> | number): Promise<void> {
+  try {
+    process.exitCode = await action();
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(e.message.startsWith('kaconf:') ? `${e.message}\n` : `kaconf: ${e.message}\n`);
+      process.exitCode = e.exitCode;
+      return;
+    }
+    const err = e as Error;
+    process.stderr.write(`kaconf: internal error: ${err.message}\nPlease report this with the input that caused it.\n`);
+    if (process.env.KACONF_DEBUG) process.stderr.write(`${err.stack}\n`);
+    process.exitCode = 70;
+  }
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const cli = yargs(argv)
+    .scriptName('kaconf')
+    .usage('kaconf <command> [options]\n\nLint, format, convert, compile and run keepalived configuration.')
+    .version(typeof KACONF_VERSION === 'string' ? KACONF_VERSION : 'dev')
+    .help()
+    .alias('h', 'help')
+    .strict()
+    .recommendCommands()
+    .wrap(Math.min(100, process.stdout.columns || 100))
+    .fail((msg, err) => {
+      if (err) throw err;
+      fail(msg);
+    })
+    .command(
+      'parse <file>',
+      'print the AST of FILE and its syntax diagnostics as JSON',
+      (y) =>
+        y
+          .positional('file', { type: 'string', demandOption: true, describe: 'keepalived.conf to read (- for stdin)' })
+          .option('host', { type: 'string', describe: 'select @HOST conditional lines for this host (keepalived -i)' })
+          .option('raw', { type: 'boolean', default: false, describe: 'do not expand includes, parameters or sequences' }),
+      (a) =>
+        run(async () => (await import('./commands/parse.js')).runParse({ file: a.file, raw: a.raw, ...(a.host !== undefined ? { host: a.host } : {}) })),
+    )
+    .demandCommand(1, 'give a command');
+  await cli.parseAsync();
+}
