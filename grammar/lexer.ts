@@ -102,9 +102,14 @@ export const Definition = createToken({
   line_breaks: true,
 });
 export const Seq = createToken({ name: 'Seq', pattern: { exec: matchSeq }, start_chars_hint: ['~'], line_breaks: false });
-/** Any run of characters that is not blank, a brace, a quote or a comment start; `\x` escapes x. */
-export const Word = createToken({ name: 'Word', pattern: /(?:[^\s{}"!#\\]|\\[^\s]?)+/ });
-/** Bytes the lexer cannot place anywhere else (never produced today: Word takes every other char). */
+/**
+ * Any run of characters that is not blank, a brace, a quote or a comment start; `\x` escapes x;
+ * `${NAME}` (and `${NAME 1 10}`, parameters of a built-in definition) stays inside the word.
+ */
+export const Word = createToken({
+  name: 'Word',
+  pattern: /(?:[^\s{}"!#\\$]|\\[^\s]?|\$\{[A-Za-z_][A-Za-z0-9_]*(?: +[0-9]+)*\}|\$)+/,
+});
 
 /**
  * Tokens made by the preprocessor, never by the lexer: a whole include line, and a line
@@ -131,6 +136,8 @@ export const allTokens: TokenType[] = [
 
 export const keepalivedLexer = new Lexer(allTokens, {
   positionTracking: 'full',
+  lineTerminatorsPattern: /\n/g,
+  lineTerminatorCharacters: ['\n'],
   ensureOptimizations: false,
   errorMessageProvider: undefined,
 });

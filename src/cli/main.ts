@@ -4,6 +4,7 @@
  */
 import yargs from 'yargs';
 import { EXIT_USAGE, UsageError } from './exit.js';
+import { STDIN_PATH } from '../syntax/source.js';
 
 declare const KACONF_VERSION: string;
 
@@ -28,7 +29,17 @@ async function run(action: () => Promise<number> | number): Promise<void> {
   }
 }
 
-export async function main(argv: string[]): Promise<void> {
+/** commands this build has (the list grows as they land) */
+const registered = new Set(['parse']);
+const COMMANDS = ['parse', 'lint', 'fmt', 'convert', 'compile', 'run', 'status', 'explain', 'genhash'];
+
+export async function main(rawArgv: string[]): Promise<void> {
+  // yargs reads a lone `-` as a flag; it means standard input
+  const argv = rawArgv.map((a) => (a === '-' ? STDIN_PATH : a));
+  const first = argv.find((a) => !a.startsWith('-'));
+  if (first !== undefined && argv.indexOf(first) === 0 && !COMMANDS.includes(first)) {
+    fail(`unknown command '${first}' (commands: ${COMMANDS.filter((c) => registered.has(c)).join(', ')})`);
+  }
   const cli = yargs(argv)
     .scriptName('kaconf')
     .usage('kaconf <command> [options]\n\nLint, format, convert, compile and run keepalived configuration.')

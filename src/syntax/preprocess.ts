@@ -13,7 +13,7 @@
  * Every token carries its file and source position in `payload`, also tokens that came out
  * of a substitution (they point at the `$NAME` that produced them).
  */
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { createTokenInstance, type IToken, type TokenType } from 'chevrotain';
 import { globSync } from 'tinyglobby';
 import {
@@ -136,8 +136,8 @@ export class Preprocessor {
   private processSource(src: SourceFile): void {
     this.files.push(src);
     this.includeStack.push(realPath(resolve(src.path)));
-    const lexed = keepalivedLexer.tokenize(src.text);
     this.checkLongLines(src);
+    const lexed = keepalivedLexer.tokenize(this.dropAfterNul(src));
     let current: IToken[] = [];
     for (const tok of lexed.tokens) {
       this.place(tok, src);
@@ -169,6 +169,25 @@ export class Preprocessor {
         );
       }
     }
+  }
+
+  /**
+   * keepalived reads a line as a C string: a NUL byte ends it and the rest of the line is
+   * never seen. The text to lex has that rest blanked (same length, so offsets hold).
+   */
+  private dropAfterNul(src: SourceFile): string {
+    if (!src.text.includes('\0')) return src.text;
+    return src.text.replace(/\0[^\n]*/g, (m, offset: number) => {
+      const p = src.position(offset);
+      this.report(
+        'syntax/nul-byte',
+        'error',
+        'NUL byte: keepalived stops reading the line here and ignores the rest of it (is this a binary file?)',
+        { file: src.path, line: p.line, column: p.column, endLine: p.line, endColumn: p.column + m.length },
+        'remove the NUL byte; a config file must be text',
+      );
+      return ' '.repeat(m.length);
+    });
   }
 
   /** Give a lexed token its file and location. */
@@ -351,6 +370,7 @@ export class Preprocessor {
     let extraOrigin: Origin | undefined;
     let origin: Origin | undefined;
     let changed = false;
+    let runaway = false;
     let rounds = 0;
     let pos = 0;
     for (;;) {
@@ -369,16 +389,18 @@ export class Preprocessor {
           this.locOfSpan(line, [spans[pos]![0], spans[ref.end - 1]![1]]),
           'a definition must not use itself, directly or through other definitions',
         );
+        runaway = true;
         break;
       }
       changed = true;
       const def = ref.def;
       const value = def.compute ? def.compute(ref.params) : def.lines[0]!;
-      origin = def.loc ? { kind: 'parameter', name: def.name, definedAt: def.loc } : { kind: 'parameter', name: def.name };
+      // the origin is the parameter written on the line, not those its value refers to
+      origin ??= def.loc ? { kind: 'parameter', name: def.name, definedAt: def.loc } : { kind: 'parameter', name: def.name };
       if (def.multiline) {
         extra.unshift(...def.lines.slice(1));
         extraSpan = [spans[pos]![0], spans[ref.end - 1]![1]];
-        extraOrigin = origin;
+        extraOrigin ??= origin;
       }
       const span: [number, number] = [spans[pos]![0], spans[ref.end - 1]![1]];
       text = text.slice(0, pos) + value + text.slice(ref.end);
@@ -399,7 +421,7 @@ export class Preprocessor {
         'shorten the parameter values used on this line',
       );
     }
-    this.checkUnsubstituted(line, cleaned.text, cleaned.spans);
+    if (!runaway) this.checkUnsubstituted(line, cleaned.text, cleaned.spans);
     const tokens = this.lexMapped(cleaned.text, cleaned.spans, line, origin);
     const result: Line = { tokens, comments: [], source: line.source, virtual: line.virtual, synthetic: true };
     const extraLines = extra.map((t) => this.virtualLine(t, line, extraSpan!, extraOrigin!));
@@ -579,7 +601,7 @@ export class Preprocessor {
     for (const file of files) {
       const real = realPath(file);
       if (this.includeStack.includes(real)) {
-        const chain = [...this.includeStack.slice(this.includeStack.indexOf(real)), real].join(' -> ');
+        const chain = [...this.includeStack.slice(this.includeStack.indexOf(real)), real].map(displayPath).join(' -> ');
         this.report('syntax/include-cycle', 'error', `include cycle: ${chain}`, loc, 'remove the include that leads back to a file already being read');
         continue;
       }
@@ -589,7 +611,7 @@ export class Preprocessor {
       }
       const read = readSource(file);
       if (!read.ok) {
-        this.report('syntax/include-missing', 'error', `cannot read included file ${file}: ${read.reason}`, loc, 'fix the path or the file permissions');
+        this.report('syntax/include-missing', 'error', `cannot read included file ${displayPath(file)}: ${read.reason}`, loc, 'fix the path or the file permissions');
         continue;
       }
       this.pushNewline(tok);
@@ -633,6 +655,12 @@ export class Preprocessor {
     }
     return matches;
   }
+}
+
+/** A path as users want to read it: relative to the working directory when below it. */
+export function displayPath(p: string): string {
+  const rel = relative(process.cwd(), p);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : p;
 }
 
 /** keepalived's decomment: cut a comment (outside quotes), unescape \! and \#, trim. */

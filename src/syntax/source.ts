@@ -40,6 +40,9 @@ export class SourceFile {
   }
 }
 
+/** The path standing for standard input (`-` on the command line). */
+export const STDIN_PATH = '/dev/stdin';
+
 /** What reading a file can give: its text, or why it could not be read. */
 export type ReadResult = { ok: true; text: string } | { ok: false; reason: string };
 
@@ -49,6 +52,7 @@ export type ReadResult = { ok: true; text: string } | { ok: false; reason: strin
  */
 export function readSource(path: string): ReadResult {
   try {
+    if (path === STDIN_PATH) return { ok: true, text: readFileSync(0).toString('utf8') };
     const st = statSync(path);
     if (st.isDirectory()) return { ok: false, reason: 'is a directory' };
     return { ok: true, text: readFileSync(path).toString('utf8') };

@@ -10,7 +10,7 @@ export interface ParseArgs {
 }
 
 export function runParse(args: ParseArgs): number {
-  const result = parseFile(args.file === '-' ? '/dev/stdin' : args.file, {
+  const result = parseFile(args.file, {
     mode: args.raw ? 'raw' : 'expanded',
     ...(args.host !== undefined ? { host: args.host } : {}),
   });
