@@ -30,7 +30,7 @@ async function run(action: () => Promise<number> | number): Promise<void> {
 }
 
 /** commands this build has (the list grows as they land) */
-const registered = new Set(['parse']);
+const registered = new Set(['parse', 'lint', 'explain']);
 const COMMANDS = ['parse', 'lint', 'fmt', 'convert', 'compile', 'run', 'status', 'explain', 'genhash'];
 
 export async function main(rawArgv: string[]): Promise<void> {
@@ -63,6 +63,37 @@ export async function main(rawArgv: string[]): Promise<void> {
           .option('raw', { type: 'boolean', default: false, describe: 'do not expand includes, parameters or sequences' }),
       (a) =>
         run(async () => (await import('./commands/parse.js')).runParse({ file: a.file, raw: a.raw, ...(a.host !== undefined ? { host: a.host } : {}) })),
+    )
+    .command(
+      'lint <files..>',
+      'check keepalived.conf files: findings with file:line:col, rule id and hint',
+      (y) =>
+        y
+          .positional('files', { type: 'string', array: true, demandOption: true, describe: 'config files (- for stdin)' })
+          .option('format', { alias: 'f', choices: ['stylish', 'json', 'sarif', 'github'] as const, default: 'stylish', describe: 'output format' })
+          .option('keepalived-version', { type: 'string', describe: 'keepalived release whose rules apply (default 2.3.2; 2.2.x and 2.3.x)' })
+          .option('host', { type: 'string', describe: 'select @HOST conditional lines for this host' })
+          .option('max-warnings', { type: 'number', describe: 'fail (exit 1) when there are more warnings than this' })
+          .option('config', { type: 'string', describe: 'kaconf config file (default: kaconf.config.json found upwards)' })
+          .option('color', { type: 'boolean', describe: 'colour the output (default: when stdout is a terminal and NO_COLOR is unset)' }),
+      (a) =>
+        run(async () =>
+          (await import('./commands/lint.js')).runLint({
+            files: a.files as string[],
+            format: a.format,
+            ...(a['keepalived-version'] !== undefined ? { keepalivedVersion: a['keepalived-version'] } : {}),
+            ...(a.host !== undefined ? { host: a.host } : {}),
+            ...(a['max-warnings'] !== undefined ? { maxWarnings: a['max-warnings'] } : {}),
+            ...(a.config !== undefined ? { config: a.config } : {}),
+            ...(a.color !== undefined ? { color: a.color } : {}),
+          }),
+        ),
+    )
+    .command(
+      'explain [rule]',
+      "print a rule's documentation (without RULE: list every rule)",
+      (y) => y.positional('rule', { type: 'string', describe: 'rule id, e.g. vrrp-strict/no-auth' }),
+      (a) => run(async () => (await import('./commands/explain.js')).runExplain(a.rule)),
     )
     .demandCommand(1, 'give a command');
   await cli.parseAsync();

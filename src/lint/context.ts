@@ -1,0 +1,107 @@
+/** What a rule sees: the Document with its source locations, the AST, the release, and helpers. */
+import { diagnostic, type Diagnostic, type Loc } from '../diagnostics.js';
+import { pointerJoin, type Document, type LocIndex, type ModelResult, type SourceRef } from '../model/build.js';
+import { compareVersions, formatVersion, parseVersion, type Version } from '../model/versions.js';
+import type { Node } from '../syntax/ast.js';
+import type { SourceFile } from '../syntax/source.js';
+import type { Report, Rule } from './rule.js';
+
+export type Obj = Record<string, unknown>;
+
+export interface NamedEntry {
+  name: string;
+  pointer: string;
+  body: Obj;
+}
+
+export class RuleContext {
+  rule!: Rule;
+  readonly diagnostics: Diagnostic[] = [];
+
+  readonly document: Document;
+  readonly locs: LocIndex;
+
+  constructor(
+    readonly file: string,
+    readonly model: ModelResult,
+    readonly ast: Node[],
+    readonly version: Version,
+    readonly sources: SourceFile[],
+    readonly host: string | undefined,
+  ) {
+    this.document = model.document;
+    this.locs = model.locs;
+  }
+
+  get versionText(): string {
+    return formatVersion(this.version);
+  }
+
+  /** The release being linted for is `v` or newer. */
+  atLeast(v: string): boolean {
+    return compareVersions(this.version, parseVersion(v)!) >= 0;
+  }
+
+  ref(pointer: string): SourceRef | undefined {
+    return this.locs.find(pointer);
+  }
+
+  /** Where a pointer's value (or keyword, or whole statement) is in the source. */
+  locate(pointer: string, at: Report['at'] = 'value'): Loc {
+    const r = this.locs.find(pointer);
+    if (!r) return { file: this.file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+    if (at === 'keyword') return r.keywordLoc;
+    if (at === 'statement') return r.loc;
+    return r.valueLoc ?? r.keywordLoc;
+  }
+
+  /** Whether a pointer was written in the config (not a default). */
+  has(pointer: string): boolean {
+    return this.locs.get(pointer) !== undefined;
+  }
+
+  report(r: Report): void {
+    const loc = r.loc ?? (r.pointer !== undefined ? this.locate(r.pointer, r.at) : this.locate(''));
+    const d = diagnostic(this.rule.meta.id, r.severity ?? this.rule.meta.severity, r.message, loc, r.hint);
+    if (r.fix) d.fix = r.fix;
+    this.diagnostics.push(d);
+  }
+
+  /** 0-based offset of a location's start in its file (for fixes). */
+  offset(loc: Loc, end = false): number | undefined {
+    const src = this.sources.find((s) => s.path === loc.file);
+    if (!src) return undefined;
+    const line = end ? loc.endLine : loc.line;
+    const col = end ? loc.endColumn : loc.column;
+    const start = src.lineStarts[line - 1];
+    return start === undefined ? undefined : start + col - 1;
+  }
+
+  // ---- Document helpers -----------------------------------------------------------------------
+
+  get globalDefs(): Obj {
+    return (this.document.global_defs as Obj | undefined) ?? {};
+  }
+
+  /** Entries of a named top-level block (`vrrp_instance`, `vrrp_script`, ...), in file order. */
+  named(keyword: string): NamedEntry[] {
+    const map = (this.document[keyword] as Record<string, Obj> | undefined) ?? {};
+    return Object.entries(map).map(([name, body]) => ({ name, pointer: pointerJoin(`/${keyword}`, name), body }));
+  }
+
+  instances(): NamedEntry[] {
+    return this.named('vrrp_instance');
+  }
+
+  /** Whether strict mode applies to an instance: global vrrp_strict, or the instance's strict_mode. */
+  strict(instance: Obj): boolean {
+    const own = instance.strict_mode;
+    if (own !== undefined) return own === true || (typeof own === 'object' && own !== null);
+    return this.globalDefs.vrrp_strict === true;
+  }
+
+  /** The pointer of the keyword that put an instance in strict mode (for messages). */
+  strictSource(instancePointer: string, instance: Obj): string {
+    return instance.strict_mode !== undefined ? `${instancePointer}/strict_mode` : '/global_defs/vrrp_strict';
+  }
+}
