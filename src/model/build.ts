@@ -137,10 +137,11 @@ export class ModelBuilder {
     if (ks && Vocabulary.available(ks, this.version)) {
       if (ks.deprecated) {
         const d = ks.deprecated;
+        const reported = d.keepalived === 'error';
         this.report(
           'deprecated-keyword',
-          'warning',
-          d.message ?? `\`${kw}\` is deprecated${d.since ? ` since keepalived ${d.since}` : ''}`,
+          reported ? 'error' : 'warning',
+          `${d.message ?? `\`${kw}\` is deprecated`}${d.since ? ` (since keepalived ${d.since})` : ''}${reported ? '; keepalived reports it, so `keepalived -t` fails' : ''}`,
           node.keywordLoc,
           d.use ? `use \`${d.use}\` instead` : undefined,
         );

@@ -36,6 +36,8 @@ export interface Deprecation {
   since?: string;
   use?: string;
   message?: string;
+  /** what keepalived does: `error` reports it (-t fails), `log` only logs, `silent` says nothing */
+  keepalived?: 'error' | 'log' | 'silent';
 }
 
 export interface KeywordSpec {
