@@ -1,6 +1,24 @@
 // Bundles the CLI into dist/ (ESM, split per command so each command loads only its code).
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { build } from 'esbuild';
+
+rmSync('dist', { recursive: true, force: true });
+
+// precompile the schema validators of the known keepalived releases (dist-gen/)
+const gen = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/gen-validators.ts'], { stdio: 'inherit' });
+if (gen.status !== 0) process.exit(gen.status ?? 1);
+
+/** Put the generated validators where the sources have an empty placeholder. */
+const precompiled = {
+  name: 'kaconf-precompiled',
+  setup(b) {
+    b.onResolve({ filter: /\/precompiled\.js$/ }, (args) =>
+      args.importer.endsWith('src/model/validate.ts') ? { path: resolve('dist-gen/precompiled.js') } : undefined,
+    );
+  },
+};
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -19,6 +37,7 @@ await build({
   banner: {
     js: "import { createRequire as __kaconfCreateRequire } from 'node:module'; const require = __kaconfCreateRequire(import.meta.url);",
   },
+  plugins: [precompiled],
   logLevel: 'warning',
   legalComments: 'none',
 });

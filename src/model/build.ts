@@ -9,6 +9,7 @@ import { diagnostic, spanLoc, type Diagnostic, type Loc, type Severity } from '.
 import { isEffective, type BlockNode, type Node, type StatementNode } from '../syntax/ast.js';
 import { codec, codecFields, integerOrText, type Word } from './codecs.js';
 import { formatVersion, type Version } from './versions.js';
+import { shown } from './secrets.js';
 import { Vocabulary, vocabulary, type ArgSpec, type BlockSpec, type JsonSchema, type KeywordSpec } from './vocabulary.js';
 
 export type Document = Record<string, unknown>;
@@ -289,7 +290,7 @@ export class ModelBuilder {
     this.report(
       'extra-arguments',
       'error',
-      `\`${kw}\` takes no words ${where}: ${words.map((w) => `'${w.text}'`).join(' ')}`,
+      `\`${kw}\` takes no words ${where}: ${words.map((w) => shown(kw, w.text)).join(' ')}`,
       loc,
       'remove them',
     );
@@ -355,7 +356,7 @@ export class ModelBuilder {
         'warning',
         `\`${kw}\` takes one value; keepalived ignores ${words
           .slice(1)
-          .map((w) => `'${w.text}'`)
+          .map((w) => shown(kw, w.text))
           .join(' ')}`,
         wordsLoc(words.slice(1))!,
         words.some((w) => /^[!#]/.test(w.text)) ? 'remove the extra words' : 'remove the extra words, or quote the value if it has spaces',
@@ -452,7 +453,7 @@ export class ModelBuilder {
       this.report(
         'invalid-value',
         'error',
-        `unexpected word '${w.text}' in \`${kw}\`${near ? `; did you mean \`${guess}\`?` : ''}`,
+        `unexpected word ${shown(kw, w.text)} in \`${kw}\`${near ? `; did you mean \`${guess}\`?` : ''}`,
         w.loc,
         s['x-kaconf-syntax'] ? `the syntax is: ${String(s['x-kaconf-syntax'])}` : 'remove it',
       );

@@ -4,12 +4,14 @@
  * reads without knowing JSON Schema.
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import { isIPv4, isIPv6 } from 'node:net';
 import { diagnostic, type Diagnostic, type Loc } from '../diagnostics.js';
 import type { Document, LocIndex } from './build.js';
 import { SCHEMA_FILES } from './schema-files.js';
 import { formatVersion, versionInRange, type Version } from './versions.js';
 import type { JsonSchema } from './vocabulary.js';
+import { shown } from './secrets.js';
+import { FORMAT_DEFS } from './formats.js';
+import { PRECOMPILED } from './precompiled.js';
 
 /** Every vendor keyword of schemas/README.md: annotations, no validation of their own. */
 export const VENDOR_KEYWORDS = [
@@ -29,17 +31,6 @@ export const VENDOR_KEYWORDS = [
   'x-kaconf-syntax',
 ];
 
-const IFNAME = /^[^\s/:]{1,15}$/;
-const HOSTNAME = /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
-
-export const FORMATS: Record<string, (s: string) => boolean> = {
-  ipv4: (s) => isIPv4(s),
-  ipv6: (s) => isIPv6(s),
-  ip: (s) => isIPv4(s) || isIPv6(s),
-  'ip-or-host': (s) => isIPv4(s) || isIPv6(s) || HOSTNAME.test(s),
-  ifname: (s) => IFNAME.test(s) && s !== '.' && s !== '..',
-};
-
 const FORMAT_WORDS: Record<string, string> = {
   ipv4: 'an IPv4 address',
   ipv6: 'an IPv6 address',
@@ -48,15 +39,15 @@ const FORMAT_WORDS: Record<string, string> = {
   ifname: 'an interface name (1-15 characters, no blanks, `/` or `:`)',
 };
 
-export function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true, validateFormats: true });
+export function createAjv(code?: Record<string, unknown>): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true, validateFormats: true, ...(code ? { code } : {}) });
   for (const k of VENDOR_KEYWORDS) ajv.addKeyword(k);
-  for (const [name, fn] of Object.entries(FORMATS)) ajv.addFormat(name, { type: 'string', validate: fn });
+  for (const [name, def] of Object.entries(FORMAT_DEFS)) ajv.addFormat(name, def);
   return ajv;
 }
 
 /** The schema documents as they apply to one release: version overrides applied, keywords of other releases removed. */
-function schemasFor(version: Version): Record<string, JsonSchema> {
+export function schemasFor(version: Version): Record<string, JsonSchema> {
   const transform = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(transform);
     if (!node || typeof node !== 'object') return node;
@@ -96,22 +87,30 @@ function schemasFor(version: Version): Record<string, JsonSchema> {
 
 const validators = new Map<string, ValidateFunction>();
 
+/** Compile the Document schema of one release (the build precompiles the known releases). */
+export function compileValidator(version: Version, ajv: Ajv2020 = createAjv()): ValidateFunction {
+  const files = schemasFor(version);
+  for (const [name, doc] of Object.entries(files)) if (name !== 'keepalived.schema.json') ajv.addSchema(doc);
+  return ajv.compile(files['keepalived.schema.json']!);
+}
+
+/** Load the build's precompiled validator of a release, when there is one (call before linting). */
+export async function preloadValidator(version: Version): Promise<void> {
+  const key = formatVersion(version);
+  const load = PRECOMPILED[key];
+  if (load && !validators.has(key)) validators.set(key, await load());
+}
+
 export function validatorFor(version: Version): ValidateFunction {
   const key = formatVersion(version);
   let v = validators.get(key);
   if (!v) {
-    const ajv = createAjv();
-    const files = schemasFor(version);
-    for (const [name, doc] of Object.entries(files)) if (name !== 'keepalived.schema.json') ajv.addSchema(doc);
-    v = ajv.compile(files['keepalived.schema.json']!);
+    v = compileValidator(version);
     validators.set(key, v);
   }
   return v;
 }
 
-function show(v: unknown): string {
-  return typeof v === 'string' ? `'${v}'` : JSON.stringify(v);
-}
 
 const NAMED_BLOCKS = new Set([
   'vrrp_instance',
@@ -155,6 +154,7 @@ function describe(e: ErrorObject, kw: string): { message: string; hint?: string 
   const syntax = s['x-kaconf-syntax'] as string | undefined;
   const value = e.data;
   const what = kw ? `\`${kw}\`` : 'value';
+  const show = (v: unknown): string => shown(kw, v);
   switch (e.keyword) {
     case 'minimum':
     case 'maximum':

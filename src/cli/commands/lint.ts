@@ -4,6 +4,7 @@ import { lintFile, type LintResult } from '../../lint/index.js';
 import { REPORTERS } from '../../lint/reporters/index.js';
 import { summary } from '../../lint/reporters/types.js';
 import { ALL_RULES } from '../../lint/rules/index.js';
+import { preloadValidator } from '../../model/validate.js';
 import { DEFAULT_VERSION, formatVersion, KNOWN_VERSIONS, parseVersion } from '../../model/versions.js';
 import type { SourceFile } from '../../syntax/source.js';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../exit.js';
@@ -40,12 +41,13 @@ export function resolveVersion(flag: string | undefined, cfg: ProjectConfig): st
   return formatVersion(v);
 }
 
-export function runLint(args: LintArgs): number {
+export async function runLint(args: LintArgs): Promise<number> {
   const reporter = REPORTERS[args.format];
   if (!reporter) throw new UsageError(`kaconf: unknown --format ${args.format} (stylish, json, sarif, github)`);
   const cfg = projectConfig(args.config);
   const versionText = resolveVersion(args.keepalivedVersion, cfg);
   const host = args.host ?? cfg.host;
+  await preloadValidator(parseVersion(versionText)!);
   const results: LintResult[] = [];
   const sources = new Map<string, SourceFile>();
   for (const file of args.files) {

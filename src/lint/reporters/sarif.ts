@@ -2,6 +2,7 @@
 import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ruleById } from '../rules/index.js';
+import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Reporter } from './types.js';
 
 function uri(file: string): string {
@@ -15,7 +16,7 @@ const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 export const sarifReporter: Reporter = ({ results, version }) => {
   const ids = [...new Set(results.flatMap((r) => r.diagnostics.map((d) => d.rule)))].sort();
   const index = new Map(ids.map((id, i) => [id, i]));
-  const rules = ids.map((id) => {
+  const rules: ReportingDescriptor[] = ids.map((id) => {
     const meta = ruleById(id)?.meta;
     return {
       id,
@@ -26,7 +27,7 @@ export const sarifReporter: Reporter = ({ results, version }) => {
       defaultConfiguration: { level: LEVEL[meta?.severity ?? 'warning'] },
     };
   });
-  const doc = {
+  const doc: Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
@@ -40,7 +41,7 @@ export const sarifReporter: Reporter = ({ results, version }) => {
           },
         },
         results: results.flatMap((r) =>
-          r.diagnostics.map((d) => ({
+          r.diagnostics.map((d): Result => ({
             ruleId: d.rule,
             ruleIndex: index.get(d.rule)!,
             level: LEVEL[d.severity],
