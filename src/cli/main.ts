@@ -30,7 +30,7 @@ async function run(action: () => Promise<number> | number): Promise<void> {
 }
 
 /** commands this build has (the list grows as they land) */
-const registered = new Set(['parse', 'lint', 'explain']);
+const registered = new Set(['parse', 'lint', 'fmt', 'explain']);
 const COMMANDS = ['parse', 'lint', 'fmt', 'convert', 'compile', 'run', 'status', 'explain', 'genhash'];
 
 export async function main(rawArgv: string[]): Promise<void> {
@@ -86,6 +86,25 @@ export async function main(rawArgv: string[]): Promise<void> {
             ...(a['max-warnings'] !== undefined ? { maxWarnings: a['max-warnings'] } : {}),
             ...(a.config !== undefined ? { config: a.config } : {}),
             ...(a.color !== undefined ? { color: a.color } : {}),
+          }),
+        ),
+    )
+    .command(
+      'fmt <files..>',
+      'format keepalived.conf files canonically (prints to stdout unless --check or --write)',
+      (y) =>
+        y
+          .positional('files', { type: 'string', array: true, demandOption: true, describe: 'config files (- for stdin)' })
+          .option('check', { type: 'boolean', describe: 'list files that are not formatted; exit 1 if any' })
+          .option('write', { type: 'boolean', describe: 'rewrite the files in place (atomically, mode kept)' })
+          .option('indent', { type: 'number', default: 4, describe: 'spaces per nesting level' }),
+      (a) =>
+        run(async () =>
+          (await import('./commands/fmt.js')).runFmt({
+            files: a.files as string[],
+            indent: a.indent,
+            ...(a.check !== undefined ? { check: a.check } : {}),
+            ...(a.write !== undefined ? { write: a.write } : {}),
           }),
         ),
     )
