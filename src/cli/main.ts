@@ -30,7 +30,7 @@ async function run(action: () => Promise<number> | number): Promise<void> {
 }
 
 /** commands this build has (the list grows as they land) */
-const registered = new Set(['parse', 'lint', 'fmt', 'explain']);
+const registered = new Set(['parse', 'lint', 'fmt', 'convert', 'explain']);
 const COMMANDS = ['parse', 'lint', 'fmt', 'convert', 'compile', 'run', 'status', 'explain', 'genhash'];
 
 export async function main(rawArgv: string[]): Promise<void> {
@@ -105,6 +105,31 @@ export async function main(rawArgv: string[]): Promise<void> {
             indent: a.indent,
             ...(a.check !== undefined ? { check: a.check } : {}),
             ...(a.write !== undefined ? { write: a.write } : {}),
+          }),
+        ),
+    )
+    .command(
+      'convert <file>',
+      'convert between keepalived.conf, JSON and YAML without losing anything',
+      (y) =>
+        y
+          .positional('file', { type: 'string', demandOption: true, describe: 'input file (- for stdin, with --from)' })
+          .option('to', { choices: ['json', 'yaml', 'conf'] as const, demandOption: true, describe: 'output format' })
+          .option('from', { choices: ['conf', 'json', 'yaml'] as const, describe: 'input format (default: from the file name)' })
+          .option('output', { alias: 'o', type: 'string', describe: 'write to this file (atomically, mode 0600) instead of stdout' })
+          .option('indent', { type: 'number', default: 4, describe: 'spaces per nesting level of keepalived.conf output' })
+          .option('force', { type: 'boolean', describe: 'write keepalived.conf even when the JSON/YAML does not validate' })
+          .option('keepalived-version', { type: 'string', describe: 'keepalived release whose schema validates JSON/YAML input' }),
+      (a) =>
+        run(async () =>
+          (await import('./commands/convert.js')).runConvert({
+            file: a.file,
+            to: a.to,
+            indent: a.indent,
+            ...(a.from !== undefined ? { from: a.from } : {}),
+            ...(a.output !== undefined ? { output: a.output } : {}),
+            ...(a.force !== undefined ? { force: a.force } : {}),
+            ...(a['keepalived-version'] !== undefined ? { keepalivedVersion: a['keepalived-version'] } : {}),
           }),
         ),
     )

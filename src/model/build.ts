@@ -116,6 +116,30 @@ export class ModelBuilder {
     return this.block(ast, this.vocab.root, '');
   }
 
+  // ---- one value at a time (for the formatter and the converter) -----------------------------
+
+  /** Read the value of one flag/value statement; `ok` is false when reading it found a problem. */
+  readStatementValue(node: StatementNode, ks: KeywordSpec): { value: unknown; ok: boolean } {
+    const before = this.diagnostics.length;
+    const value = this.value(node, ks, wordsOf(node), '');
+    return { value, ok: value !== undefined && this.diagnostics.length === before };
+  }
+
+  /** Read one line of a list-block. */
+  readListLine(words: Word[], ks: KeywordSpec): { value: unknown; ok: boolean } {
+    const before = this.diagnostics.length;
+    const value = ks.itemMode === 'word' ? words.map((w) => this.convert(w, ks.item ?? {}, ks.name)) : this.lineItem(words, ks.item ?? {}, ks.name, '');
+    return { value, ok: this.diagnostics.length === before };
+  }
+
+  /** Read the key words of a keyed block (`real_server 10.0.0.1 80`). */
+  readBlockKey(node: StatementNode, ks: KeywordSpec): { value: Record<string, unknown>; ok: boolean } {
+    const before = this.diagnostics.length;
+    this.locs.set('', { loc: node.loc, keywordLoc: node.keywordLoc });
+    const value = this.readKey(wordsOf(node), ks, '');
+    return { value, ok: this.diagnostics.length === before };
+  }
+
   /** A block body: keywords → object. */
   private block(nodes: Node[], spec: BlockSpec, pointer: string): Document {
     const obj: Document = {};
@@ -323,6 +347,10 @@ export class ModelBuilder {
     const objectAlt = types.includes('object') || s['x-kaconf-args'] ? s : alts.find((a) => schemaTypes(a).includes('object'));
     if (words.length === 0) {
       if (this.acceptsBare(s)) return true;
+      if (lineCodecName && types.includes('object') && !((s.required as string[] | undefined)?.length)) {
+        const c = codec(lineCodecName);
+        if (c?.kind === 'line') return c.read([]).value;
+      }
       if (s.type === 'array') return [];
       const args = s['x-kaconf-args'] as ArgSpec[] | undefined;
       if (args && args.every((a) => a.optional || a.option !== undefined || a.rest)) return {};
@@ -512,7 +540,7 @@ export class ModelBuilder {
           const loc = wordsLoc(ws);
           if (loc) this.locs.set(pointerJoin(pointer, field), { loc, keywordLoc: loc, valueLoc: loc });
         }
-        return this.convertFields(r.value, items, words);
+        return r.value;
       }
     }
     if (words.length === 0 && (ks.keyArgs ?? []).some((a) => !a.optional && !a.option && !a.rest)) {
@@ -522,15 +550,6 @@ export class ModelBuilder {
     return this.readArgs(words, ks.keyArgs ?? [], items, pointer, ks.name);
   }
 
-  /** Numbers out of codec text, by the property schemas. */
-  private convertFields(value: Record<string, unknown>, s: JsonSchema, words: Word[]): Record<string, unknown> {
-    const props = s.properties ?? {};
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      out[k] = typeof v === 'string' && props[k] ? this.convert({ text: v, loc: words[0]!.loc }, props[k]!, k) : v;
-    }
-    return out;
-  }
 
   /** The items of a list-block: each line (or each word) one item. */
   private listItems(body: Node[], lead: Word[], ks: KeywordSpec, pointer: string, offset = 0): unknown[] {
@@ -574,7 +593,7 @@ export class ModelBuilder {
           const loc = wordsLoc(idx.map((k) => words[k]!).filter(Boolean));
           if (loc) this.locs.set(pointerJoin(pointer, field), { loc, keywordLoc: loc, valueLoc: loc });
         }
-        return this.convertFields(r.value, item, words);
+        return r.value;
       }
       this.report('invalid-value', 'warning', `kaconf cannot read \`${kw}\` lines yet (no '${codecName}' reader); not checked`, wordsLoc(words)!);
       return words.map((w) => w.text).join(' ');

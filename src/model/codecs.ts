@@ -9,6 +9,10 @@
  */
 import type { Loc } from '../diagnostics.js';
 import { isIPv4, isIPv6 } from 'node:net';
+import { integerOrText } from './codecs/numbers.js';
+import { route } from './codecs/route.js';
+import { rule } from './codecs/rule.js';
+import { ipvlan, vmac } from './codecs/vmac.js';
 
 export interface Word {
   text: string;
@@ -46,10 +50,8 @@ export interface LineCodec {
 
 export type Codec = WordCodec | LineCodec;
 
-/** A number as keepalived's strtoul reads a decimal integer, or the text when it is not one. */
-export function integerOrText(text: string): number | string {
-  return /^[+-]?\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? Number(text) : text;
-}
+/** A number as keepalived's strtoul reads a decimal integer, or the text when it is not one (codecs/numbers.ts). */
+export { integerOrText };
 
 const ipPrefix: WordCodec = {
   kind: 'word',
@@ -162,6 +164,10 @@ const codecs = new Map<string, Codec>([
   ['join-words', joinWords],
   ['vs-key', vsKey],
   ['vsg-entry', vsgEntry],
+  ['route', route],
+  ['rule', rule],
+  ['vmac', vmac],
+  ['ipvlan', ipvlan],
 ]);
 
 export function registerCodec(name: string, codec: Codec): void {

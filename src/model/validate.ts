@@ -163,7 +163,8 @@ function describe(e: ErrorObject, kw: string): { message: string; hint?: string 
       return { message: `${what} ${show(value)} is out of range: keepalived accepts ${rangeText(s) ?? String(e.params.limit)}`, hint: syntax ? `syntax: ${syntax}` : undefined };
     case 'type': {
       const want = String(e.params.type);
-      const words: Record<string, string> = { integer: 'a whole number', number: 'a number', boolean: 'on/off (or true/false, yes/no)', string: 'a word', object: 'more words', array: 'a list' };
+      const words: Record<string, string> = { integer: 'a whole number', number: 'a number', boolean: 'on/off (or true/false, yes/no)', string: 'a word', array: 'a list' };
+      if (want === 'object') return { message: `${what} ${show(value)} is not in the form ${syntax ?? 'the schema describes'}`, hint: syntax ? `syntax: ${syntax}` : undefined };
       return { message: `${what} ${show(value)} is not ${words[want] ?? want}`, hint: syntax ? `syntax: ${syntax}` : undefined };
     }
     case 'enum': {
@@ -191,9 +192,19 @@ function describe(e: ErrorObject, kw: string): { message: string; hint?: string 
     case 'additionalProperties':
       return { message: `${what} has an unexpected \`${String(e.params.additionalProperty)}\`` };
     case 'not':
-      return { message: `${what}: these words cannot be used together`, hint: syntax ? `syntax: ${syntax}` : undefined };
+    case 'if':
+      return { message: s.description ? `${what}: ${s.description}` : `${what}: these keywords cannot be used together`, hint: syntax ? `syntax: ${syntax}` : undefined };
     case 'anyOf':
-    case 'oneOf':
+    case 'oneOf': {
+      // alternatives that each require a property: name them
+      const alts = ((s as Record<string, unknown>)[e.keyword] as JsonSchema[] | undefined) ?? [];
+      const needs = alts.map((a) => (Array.isArray(a.required) && a.required.length === 1 ? String(a.required[0]) : undefined));
+      const named = needs.filter((n): n is string => n !== undefined);
+      if (named.length >= 2 || (named.length === 1 && alts.length === 1)) {
+        return { message: `${what} needs \`${named.join('` or `')}\``, hint: syntax ? `syntax: ${syntax}` : `add \`${named[0]}\`` };
+      }
+    }
+    // falls through
       return { message: `${what} ${value !== null && typeof value === 'object' ? '' : show(value) + ' '}is not valid`.replace(/ +$/, ''), hint: syntax ? `syntax: ${syntax}` : s.description };
     case 'multipleOf':
       return { message: `${what} ${show(value)} must be a multiple of ${String(e.params.multipleOf)}` };
@@ -202,15 +213,24 @@ function describe(e: ErrorObject, kw: string): { message: string; hint?: string 
   }
 }
 
-/** Validate a Document; errors located through `locs`. */
-export function validateDocument(document: Document, locs: LocIndex, version: Version, fallback: Loc): Diagnostic[] {
+export interface SchemaProblem {
+  /** JSON pointer of the value (for a missing or unexpected property: of the object) */
+  pointer: string;
+  keyword: string;
+  message: string;
+  hint?: string;
+  /** an unexpected property (a keyword the schema does not know there) */
+  unknown?: string;
+}
+
+/** Run the schema of a release over a value and describe what is wrong in user terms. */
+export function schemaProblems(value: unknown, version: Version): SchemaProblem[] {
   const validate = validatorFor(version);
-  if (validate(document)) return [];
+  if (validate(value)) return [];
   const errors = validate.errors ?? [];
   // a failed anyOf/oneOf also reports each branch: keep the most telling one per value
   const combinators = new Set(errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath));
-  const out: Diagnostic[] = [];
-  const seen = new Set<string>();
+  const out: SchemaProblem[] = [];
   for (const e of errors) {
     const path = e.instancePath;
     if (e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && [...combinators].some((c) => path === c || path.startsWith(c + '/'))) {
@@ -219,16 +239,25 @@ export function validateDocument(document: Document, locs: LocIndex, version: Ve
       combinators.delete(path);
     }
     if ((e.keyword === 'anyOf' || e.keyword === 'oneOf') && !combinators.has(path)) continue;
-    const target = e.keyword === 'required' || e.keyword === 'dependentRequired' ? path : path;
-    const ref = locs.find(target);
-    const kw = keywordOf(e.keyword === 'additionalProperties' ? `${path}/${String(e.params.additionalProperty)}` : path);
-    const d = describe(e, kw);
+    const unknown = e.keyword === 'additionalProperties' ? String(e.params.additionalProperty) : undefined;
+    const d = describe(e, keywordOf(unknown !== undefined ? `${path}/${unknown}` : path));
     if (!d) continue;
-    const loc = ref ? (e.keyword === 'required' ? ref.keywordLoc : (ref.valueLoc ?? ref.keywordLoc)) : fallback;
-    const key = `${loc.file}:${loc.line}:${loc.column}:${d.message}`;
+    out.push({ pointer: path, keyword: e.keyword, message: d.message, ...(d.hint ? { hint: d.hint } : {}), ...(unknown !== undefined ? { unknown } : {}) });
+  }
+  return out;
+}
+
+/** Validate a Document; errors located through `locs`. */
+export function validateDocument(document: Document, locs: LocIndex, version: Version, fallback: Loc): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const p of schemaProblems(document, version)) {
+    const ref = locs.find(p.pointer);
+    const loc = ref ? (p.keyword === 'required' ? ref.keywordLoc : (ref.valueLoc ?? ref.keywordLoc)) : fallback;
+    const key = `${loc.file}:${loc.line}:${loc.column}:${p.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push(diagnostic('invalid-value', 'error', d.message, loc, d.hint));
+    out.push(diagnostic('invalid-value', 'error', p.message, loc, p.hint));
   }
   return out;
 }

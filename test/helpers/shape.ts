@@ -3,7 +3,7 @@ import type { Node } from '../../src/syntax/index.js';
 
 export type Shape = unknown;
 
-export function shapeOf(nodes: Node[], options: { comments?: boolean } = {}): Shape[] {
+export function shapeOf(nodes: Node[], options: { comments?: boolean; args?: boolean } = {}): Shape[] {
   const out: Shape[] = [];
   for (const n of nodes) {
     if (n.type === 'comment') {
@@ -11,7 +11,7 @@ export function shapeOf(nodes: Node[], options: { comments?: boolean } = {}): Sh
       continue;
     }
     const cond = n.condition ? `@${n.condition.negate ? '^' : ''}${n.condition.name}:${n.condition.selected}` : '';
-    const base = [n.type, cond, n.keyword, n.args, n.quoted ?? [], n.type === 'directive' ? (n.preprocessor ?? '') : ''];
+    const base = [n.type, cond, n.keyword, options.args === false ? [] : n.args, options.args === false ? [] : (n.quoted ?? []), n.type === 'directive' ? (n.preprocessor ?? '') : ''];
     out.push(n.type === 'block' ? [...base, shapeOf(n.body, options)] : base);
   }
   return out;

@@ -8,11 +8,16 @@
  * ends the options and only further next hops may follow it. Words after `inet`/`inet6` are
  * skipped by keepalived (the loop steps over them), so the printer puts the family last.
  *
- * The helpers exported here are shared with the `rule` codec. Import these codecs through
- * ../codecs.js (they use its helpers, and it registers them).
+ * The helpers exported here are shared with the `rule` and `vmac`/`ipvlan` codecs; ../codecs.js
+ * registers all of them by name. These modules import only types from ../codecs.js, so they can be
+ * loaded on their own.
  */
 import { closest, distance } from 'fastest-levenshtein';
-import { integerOrText, isIp, type CodecProblem, type LineCodec, type LineResult, type Word } from '../codecs.js';
+import { isIPv4, isIPv6 } from 'node:net';
+import type { CodecProblem, LineCodec, LineResult, Word } from '../codecs.js';
+import { integerOrText } from './numbers.js';
+
+const isIp = (text: string): boolean => isIPv4(text) || isIPv6(text);
 
 export type Family = 4 | 6;
 
@@ -170,8 +175,10 @@ export class LineReader {
 
   unknown(i: number, hint: string): void {
     const w = this.text(i);
-    const guess = closest(w, this.options);
-    const near = distance(w, guess) <= Math.max(2, Math.floor(w.length / 4));
+    // keepalived takes no abbreviations (`proto` for `protocol`): suggest the word it starts
+    const prefixed = w.length >= 2 ? this.options.find((o) => o.startsWith(w)) : undefined;
+    const guess = prefixed ?? closest(w, this.options);
+    const near = prefixed !== undefined || distance(w, guess) <= Math.max(2, Math.floor(w.length / 4));
     this.problem(
       i,
       `unknown word '${w}' in a ${this.what}${near ? `; did you mean \`${guess}\`?` : ''}`,
@@ -298,7 +305,7 @@ function readNexthops(r: LineReader, start: number): void {
         if (fw in FAMILY_WORDS) {
           nh.via_family = fw;
           r.setFamily(FAMILY_WORDS[fw], k, `\`via ${fw}\` makes it ${fw === 'inet' ? 'IPv4' : 'IPv6'}`);
-          k = r.need(k + 1, k, 'an address');
+          k = r.need(k + 1, i, 'an address');
           if (k === undefined) break;
         }
         nh.via = r.text(k);
@@ -364,7 +371,7 @@ function readRoute(words: Word[]): LineResult {
       if (fw in FAMILY_WORDS) {
         famIdx = k;
         r.setFamily(FAMILY_WORDS[fw], k, `\`${w} ${fw}\` makes it ${fw === 'inet' ? 'IPv4' : 'IPv6'}`);
-        k = r.need(k + 1, k, 'an address');
+        k = r.need(k + 1, i, 'an address');
         if (k === undefined) break;
       }
       // `gw` is the old spelling of `via`: the later one is used
@@ -391,7 +398,7 @@ function readRoute(words: Word[]): LineResult {
       let k = r.need(i + 1, i, 'an address');
       if (k === undefined) break;
       if (r.text(k) === 'to') {
-        k = r.need(k + 1, k, 'an address');
+        k = r.need(k + 1, i, 'an address');
         if (k === undefined) break;
       }
       // keepalived reports it and ignores it; the schema says so
@@ -431,13 +438,13 @@ function readRoute(words: Word[]): LineResult {
       let lockIdx: number | undefined;
       if (r.text(k) === 'lock') {
         lockIdx = k;
-        k = r.need(k + 1, k);
+        k = r.need(k + 1, i, 'a value after `lock`');
         if (k === undefined) break;
       }
       const val = r.text(k);
       r.set(w, w === 'congctl' ? val : integerOrText(val), [k]);
+      // keepalived only ever sets the lock: `mtu lock 1400 mtu 1500` stays locked
       if (lockIdx !== undefined) r.set(`${w}_lock`, true, [lockIdx]);
-      else r.drop(`${w}_lock`);
       i = k + 1;
       continue;
     }
@@ -485,9 +492,13 @@ function readRoute(words: Word[]): LineResult {
     }
     if (k === undefined) break;
     const dest = r.text(k);
-    if (k === i && !looksLikeAddress(dest)) {
-      r.unknown(i, 'keepalived reads a word it does not know as the destination, and rejects the route when it is not an address');
-      i++;
+    if (!looksLikeAddress(dest)) {
+      if (k === i) r.unknown(i, 'keepalived reads a word it does not know as the destination, and rejects the route when it is not an address');
+      else {
+        // `to unicast DEST`, `unicast to DEST`: keepalived takes the second word as the destination
+        r.problem(k, `'${dest}' is not a destination address; keepalived rejects the route`, 'write `TYPE DEST` or `to DEST`, with DEST an address/prefix or default');
+      }
+      i = k + 1;
       continue;
     }
     if (typeIdx !== undefined) r.set('type', RTN_TYPES.includes(w) ? w : base0(w), [typeIdx]);
@@ -524,9 +535,17 @@ function printDestination(v: Record<string, unknown>): string[] {
   return ROUTE_OPTIONS.includes(to) || isRouteType(to) || !looksLikeAddress(to) ? ['to', to] : [to];
 }
 
-const PRINT_ORDER_VALUES = ['src', 'from'];
-const PRINT_ORDER_AFTER = ['dev', 'table', 'metric', 'protocol', 'scope', 'tos', 'realms', 'expires', 'pref', 'vrf'];
-const PRINT_METRICS = ['mtu', 'advmss', 'hoplimit', 'rtt', 'rttvar', 'rto_min', 'reordering', 'window', 'cwnd', 'ssthresh', 'initcwnd', 'initrwnd'];
+/**
+ * Print order: the one of keepalived's manual (`src <IP> [to] <DEST> via <IP> dev <IF> table ...`),
+ * then the words whose position matters: `encap` (it reads KEY VALUE pairs while it knows the key,
+ * and `src`, `tos`, `hoplimit` are such keys), the family (keepalived skips the word after it) and
+ * the next hops (nothing but next hops may follow them).
+ */
+const PRINT_VALUES = ['from'];
+const PRINT_OPTIONS = [
+  'dev', 'table', 'tos', 'protocol', 'scope', 'metric', 'mtu', 'hoplimit', 'advmss', 'rtt', 'rttvar', 'reordering',
+  'window', 'cwnd', 'ssthresh', 'realms', 'rto_min', 'initcwnd', 'initrwnd', 'expires', 'pref', 'vrf',
+];
 const PRINT_TAIL = ['features', 'quickack', 'fastopen_no_cookie', 'congctl', 'ttl-propagate'];
 
 function printRoute(v: Record<string, unknown>): string[] {
@@ -537,24 +556,23 @@ function printRoute(v: Record<string, unknown>): string[] {
   // just before `to DEST` (the skipped `to` changes nothing)
   const familyFirst = v.family !== undefined && hops !== undefined && v.to !== undefined;
   if (familyFirst) out.push(String(v.family), 'to', ...(dest[0] === 'to' ? dest.slice(1) : dest));
-  else out.push(...dest);
-  for (const k of PRINT_ORDER_VALUES) if (v[k] !== undefined) out.push(k, String(v[k]));
+  if (v.src !== undefined) out.push('src', String(v.src));
+  if (!familyFirst) out.push(...dest);
+  for (const k of PRINT_VALUES) if (v[k] !== undefined) out.push(k, String(v[k]));
   if (v.via !== undefined) out.push(...printVia('via', v));
   if (v.gw !== undefined) out.push(...printVia('gw', v));
   if (v.or !== undefined) out.push('or', String(v.or));
-  for (const k of PRINT_ORDER_AFTER) if (v[k] !== undefined) out.push(k, String(v[k]));
-  if (v.onlink === true) out.push('onlink');
-  for (const k of [...PRINT_METRICS, ...PRINT_TAIL]) {
+  for (const k of [...PRINT_OPTIONS, ...PRINT_TAIL]) {
     if (v[k] === undefined) continue;
     out.push(k);
     if (v[`${k}_lock`] === true) out.push('lock');
     out.push(String(v[k]));
   }
+  if (v.onlink === true) out.push('onlink');
   if (v.mode !== undefined) out.push(String(v.mode));
   if (v.no_track === true) out.push('no_track');
   if (v.track_group !== undefined) out.push('track_group', String(v.track_group));
   if (v.as !== undefined) out.push('as', 'to', String(v.as));
-  // encap reads KEY VALUE pairs while it knows the key (src, tos, ...): nothing of the route may follow it
   if (v.encap !== undefined) out.push(...printEncap(v.encap as Record<string, unknown>));
   if (v.family !== undefined && !familyFirst) {
     out.push(String(v.family));
@@ -565,9 +583,9 @@ function printRoute(v: Record<string, unknown>): string[] {
     out.push('nexthop');
     if (nh.via !== undefined) out.push(...printVia('via', nh));
     if (nh.dev !== undefined) out.push('dev', String(nh.dev));
+    if (nh.onlink === true) out.push('onlink');
     if (nh.weight !== undefined) out.push('weight', String(nh.weight));
     if (nh.realms !== undefined) out.push('realms', String(nh.realms));
-    if (nh.onlink === true) out.push('onlink');
     if (nh.encap !== undefined) out.push(...printEncap(nh.encap as Record<string, unknown>));
   }
   return out;
