@@ -91,7 +91,7 @@ export function keepalivedCheckFile(file: string, version: OracleVersion, option
     });
     const r = spawnSync('ip', ['netns', 'exec', ns, keepalivedBinary(version), '-t', '-f', file], {
       encoding: 'utf8',
-      timeout: options.timeoutMs ?? 20_000,
+      timeout: options.timeoutMs ?? 10_000,
     });
     const raw = `${r.stderr ?? ''}${r.stdout ?? ''}`;
     return { exit: r.status ?? -1, messages: parseOracle(raw), raw };
