@@ -95,8 +95,10 @@ export class RuleContext {
 
   /** Whether strict mode applies to an instance: global vrrp_strict, or the instance's strict_mode. */
   strict(instance: Obj): boolean {
+    // the model reads flags as the selected release does (2.2.7 ignores an on/off word);
+    // a word keepalived cannot read leaves the global setting in force
     const own = instance.strict_mode;
-    if (own !== undefined) return own === true || (typeof own === 'object' && own !== null);
+    if (typeof own === 'boolean') return own;
     return this.globalDefs.vrrp_strict === true;
   }
 

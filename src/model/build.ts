@@ -8,7 +8,7 @@ import { closest, distance } from 'fastest-levenshtein';
 import { diagnostic, spanLoc, type Diagnostic, type Loc, type Severity } from '../diagnostics.js';
 import { isEffective, type BlockNode, type Node, type StatementNode } from '../syntax/ast.js';
 import { codec, codecFields, integerOrText, type Word } from './codecs.js';
-import { formatVersion, type Version } from './versions.js';
+import { formatVersion, versionInRange, type Version } from './versions.js';
 import { shown } from './secrets.js';
 import { Vocabulary, vocabulary, type ArgSpec, type BlockSpec, type JsonSchema, type KeywordSpec } from './vocabulary.js';
 
@@ -320,9 +320,18 @@ export class ModelBuilder {
     );
   }
 
+  /** A keyword's schema as it applies to the release being read (x-kaconf-versions overrides). */
+  private forVersion(s: JsonSchema): JsonSchema {
+    const overrides = s['x-kaconf-versions'] as Array<{ since?: string; until?: string; schema: JsonSchema }> | undefined;
+    if (!overrides) return s;
+    let out = s;
+    for (const o of overrides) if (versionInRange(this.version, o.since, o.until)) out = { ...out, ...o.schema, properties: { ...out.properties, ...(o.schema.properties ?? {}) } };
+    return out;
+  }
+
   /** The value of a flag or value keyword. */
   private value(node: StatementNode, ks: KeywordSpec, words: Word[], pointer: string): unknown {
-    const s = ks.schema;
+    const s = this.forVersion(ks.schema);
     const kw = node.keyword;
     if (ks.kind === 'flag') {
       if (words.length === 0) return true;

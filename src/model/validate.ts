@@ -37,6 +37,9 @@ const FORMAT_WORDS: Record<string, string> = {
   ip: 'an IP address',
   'ip-or-host': 'an IP address or host name',
   ifname: 'an interface name (1-15 characters, no blanks, `/` or `:`)',
+  'ipv4-lax': 'an IPv4 address',
+  'ipv6-lax': 'an IPv6 address',
+  'ip-lax': 'an IP address',
 };
 
 export function createAjv(code?: Record<string, unknown>): Ajv2020 {
@@ -180,6 +183,7 @@ function describe(e: ErrorObject, kw: string): { message: string; hint?: string 
     case 'minLength':
       return { message: `${what} must not be empty${Number(e.params.limit) > 1 ? ` (at least ${String(e.params.limit)} characters)` : ''}` };
     case 'maxLength':
+      if (kw === 'auth_pass') return { message: `\`auth_pass\` is longer than ${String(e.params.limit)} characters: keepalived reports it and uses only the first ${String(e.params.limit)}`, hint: 'use a password of at most 8 characters (both routers must agree on it)' };
       return { message: `${what} ${show(value)} is too long: keepalived accepts at most ${String(e.params.limit)} characters` };
     case 'minItems':
       return { message: `${what} needs at least ${String(e.params.limit)} ${Number(e.params.limit) === 1 ? 'entry' : 'entries'}` };
