@@ -20,8 +20,13 @@ export const stylishReporter: Reporter = ({ results, sources, color }) => {
       const src = sources.get(d.loc.file);
       if (src && d.loc.line <= src.lineCount) {
         const end = d.loc.endLine === d.loc.line && d.loc.endColumn > d.loc.column ? { line: d.loc.endLine, column: d.loc.endColumn } : undefined;
+        // only the lines around the finding (a big file would be split again for every finding)
+        const first = Math.max(1, d.loc.line - 1);
+        const last = Math.min(src.lineCount, Math.max(d.loc.endLine, d.loc.line) + 1);
+        const around: string[] = [];
+        for (let l = first; l <= last; l++) around.push(src.lineText(l));
         const frame = codeFrameColumns(
-          src.text,
+          '\n'.repeat(first - 1) + around.join('\n'),
           { start: { line: d.loc.line, column: d.loc.column }, ...(end ? { end } : {}) },
           { highlightCode: false, forceColor: color, linesAbove: 1, linesBelow: 1 },
         );
