@@ -61,10 +61,23 @@ export class RuleContext {
   }
 
   report(r: Report): void {
-    const loc = r.loc ?? (r.pointer !== undefined ? this.locate(r.pointer, r.at) : this.locate(''));
+    let loc = r.loc ?? (r.pointer !== undefined ? this.locate(r.pointer, r.at) : this.locate(''));
+    if (r.toBlockEnd && r.pointer !== undefined) {
+      const end = this.blockEnd(r.pointer);
+      if (end && end.file === loc.file && end.line >= loc.line) loc = { ...loc, endLine: end.endLine, endColumn: end.endColumn };
+    }
     const d = diagnostic(this.rule.meta.id, r.severity ?? this.rule.meta.severity, r.message, loc, r.hint);
     if (r.fix) d.fix = r.fix;
     this.diagnostics.push(d);
+  }
+
+  /** The `}` of the innermost block that contains a pointer (a named or keyed block, or a block keyword). */
+  blockEnd(pointer: string): Loc | undefined {
+    for (let p = pointer; p.includes('/'); p = p.slice(0, p.lastIndexOf('/'))) {
+      const node = this.locs.get(p)?.node;
+      if (node && node.type === 'block') return node.closeLoc;
+    }
+    return undefined;
   }
 
   /** 0-based offset of a location's start in its file (for fixes). */

@@ -38,4 +38,9 @@ export interface Report {
   fix?: Fix;
   /** override the rule's severity for this finding (e.g. version-dependent outcomes) */
   severity?: Severity;
+  /**
+   * For checks keepalived makes when a block ends (it then names the `}` line): the finding
+   * runs from where it is reported to the end of the block the pointer is in.
+   */
+  toBlockEnd?: boolean;
 }

@@ -91,6 +91,12 @@ function wordsLoc(words: Word[]): Loc | undefined {
   return spanLoc(words[0]!.loc, words[words.length - 1]!.loc);
 }
 
+/** A keyword's location, through its block's `}` when it opens one (keepalived then misreads every line of it). */
+function blockSpan(node: StatementNode): Loc {
+  if (node.type !== 'block' || !node.closeLoc) return node.keywordLoc;
+  return { ...node.keywordLoc, endLine: node.closeLoc.endLine, endColumn: node.closeLoc.endColumn };
+}
+
 function schemaTypes(s: JsonSchema): string[] {
   if (Array.isArray(s.type)) return s.type;
   if (typeof s.type === 'string') return [s.type];
@@ -178,7 +184,7 @@ export class ModelBuilder {
       const msg = ks.since
         ? `\`${kw}\` needs keepalived ${ks.since} or later; keepalived ${v} rejects it as an unknown keyword`
         : `\`${kw}\` was removed in keepalived ${ks.until}; keepalived ${v} rejects it as an unknown keyword`;
-      this.report('unknown-keyword', 'error', msg, node.keywordLoc, 'remove it, or lint for the release you run with --keepalived-version');
+      this.report('unknown-keyword', 'error', msg, blockSpan(node), 'remove it, or lint for the release you run with --keepalived-version');
       return undefined;
     }
     const owners = this.vocab.ownersOf(kw).filter((o) => o !== spec.name);
@@ -188,7 +194,7 @@ export class ModelBuilder {
         'unknown-keyword',
         'error',
         `\`${kw}\` is not valid ${where}; it belongs in ${list}`,
-        node.keywordLoc,
+        blockSpan(node),
         `move it into ${owners[0] === 'root' ? 'the top level' : owners[0]}`,
       );
       return undefined;
@@ -202,8 +208,8 @@ export class ModelBuilder {
     this.report(
       'unknown-keyword',
       'error',
-      `unknown keyword \`${kw}\` ${where}${near ? `; did you mean \`${guess}\`?` : ''}`,
-      node.keywordLoc,
+      `unknown keyword \`${kw}\` ${where}${near ? `; did you mean \`${guess}\`?` : ''}${node.type === 'block' ? ' (keepalived then reads the lines of its block as if they stood outside it)' : ''}`,
+      blockSpan(node),
       near ? `replace it with \`${guess}\`` : 'check the spelling against the keepalived.conf man page, or remove it',
     );
     return undefined;

@@ -18,13 +18,14 @@ export interface Comparison {
 export function compareWithKeepalived(text: string, file: string, version: OracleVersion): Comparison {
   const oracle = keepalivedCheck(text, version);
   const kaconf = lintText(text, file, { version: parseVersion(version)! }).diagnostics;
-  const kaconfLines = new Set(kaconf.filter((d) => d.loc.file === file).map((d) => d.loc.line));
+  // a finding about a whole block (keyword to `}`) covers the `}` line keepalived names for checks made at the end of a block
+  const covers = (line: number): boolean => kaconf.some((d) => d.loc.file === file && d.loc.line <= line && line <= d.loc.endLine);
   const oracleLines = [...new Set(oracle.messages.filter((m) => m.line !== undefined).map((m) => m.line!))];
   const errors = kaconf.filter((d) => d.severity === 'error');
   return {
     oracle,
     kaconf,
-    missingLines: oracleLines.filter((l) => !kaconfLines.has(l)),
+    missingLines: oracleLines.filter((l) => !covers(l)),
     missedRejection: oracle.exit !== 0 && errors.length === 0,
     falseErrors: oracle.exit === 0 && oracle.messages.length === 0 ? errors : [],
   };

@@ -85,9 +85,13 @@ export function keepalivedCheckFile(file: string, version: OracleVersion, option
   ip('netns', 'add', ns);
   try {
     ip('-n', ns, 'link', 'set', 'lo', 'up');
+    // like a real host: every interface up, with an IPv4 and an IPv6 address
     options.interfaces.forEach((name, i) => {
       ip('-n', ns, 'link', 'add', name, 'type', 'veth', 'peer', 'name', `kcp${i}`);
+      ip('-n', ns, 'addr', 'add', `10.${i}.0.1/24`, 'dev', name);
+      ip('-n', ns, 'addr', 'add', `fd00:${i}::1/64`, 'dev', name, 'nodad');
       ip('-n', ns, 'link', 'set', name, 'up');
+      ip('-n', ns, 'link', 'set', `kcp${i}`, 'up');
     });
     const r = spawnSync('ip', ['netns', 'exec', ns, keepalivedBinary(version), '-t', '-f', file], {
       encoding: 'utf8',
