@@ -65,9 +65,12 @@ export function lintParsed(parsed: ParseResult, options: LintOptions): LintResul
     }
   }
   found.push(...ctx.diagnostics);
+  // a rule that knows what keepalived does with a repeated keyword says it better than the generic warning
+  const specific = new Set(found.filter((d) => d.rule !== 'duplicate-keyword' && /duplicate|twice|after-master/.test(d.rule)).map((d) => `${d.loc.file}:${d.loc.line}`));
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const d of applyInlineControl(parsed.ast, found)) {
+    if (d.rule === 'duplicate-keyword' && specific.has(`${d.loc.file}:${d.loc.line}`)) continue;
     const setting = settingFor(d.rule, options.rules);
     if (setting === 'off') continue;
     const final = setting ? { ...d, severity: setting } : d;

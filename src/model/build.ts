@@ -65,6 +65,8 @@ export interface Duplicate {
   keyword: string;
   first: Loc;
   again: Loc;
+  /** a block keepalived reads into the first one (nothing is lost) */
+  merged?: boolean;
 }
 
 export interface ModelResult {
@@ -272,8 +274,19 @@ export class ModelBuilder {
           list.push(this.block(body, ks.body!, p));
           return;
         }
-        if (this.isDuplicate(kw, obj, pointer, node, seen)) return;
+        if (Object.prototype.hasOwnProperty.call(obj, kw) && obj[kw] && typeof obj[kw] === 'object') {
+          this.duplicates.push({ pointer, keyword: kw, first: seen.get(kw) ?? node.keywordLoc, again: node.keywordLoc, merged: ks.schema['x-kaconf-on-repeat'] !== 'replace' });
+          if (ks.schema['x-kaconf-on-repeat'] === 'replace') {
+            this.locs.replace(pointer, ref);
+            obj[kw] = this.block(body, ks.body!, pointer);
+          } else {
+            // keepalived reads a second block of the same keyword into the first (two global_defs, two authentication blocks)
+            Object.assign(obj[kw] as Document, this.block(body, ks.body!, pointer));
+          }
+          return;
+        }
         this.locs.set(pointer, ref);
+        seen.set(kw, node.keywordLoc);
         obj[kw] = this.block(body, ks.body!, pointer);
         return;
       }

@@ -29,6 +29,7 @@ export const VENDOR_KEYWORDS = [
   'x-kaconf-versions',
   'x-kaconf-keepalived',
   'x-kaconf-syntax',
+  'x-kaconf-on-repeat',
 ];
 
 const FORMAT_WORDS: Record<string, string> = {

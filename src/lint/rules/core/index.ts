@@ -78,6 +78,7 @@ export const duplicateKeyword: Rule = {
   },
   check(ctx) {
     for (const d of ctx.model.duplicates) {
+      if (d.merged) continue;
       ctx.report({
         loc: d.again,
         message: `\`${d.keyword}\` is written again here (first on line ${d.first.line}); keepalived keeps only one of them`,
