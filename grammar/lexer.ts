@@ -48,12 +48,12 @@ function lineContentEnd(text: string, start: number): { content: number; eol: nu
 
 const conditionalRe = /@\^?[^\s]*/y;
 const matchConditional: CustomPatternMatcherFunc = (text, offset) =>
-  atLineStart(text, offset, false) ? matchAt(conditionalRe, text, offset) : null;
+  text.charCodeAt(offset) === 64 /* @ */ && atLineStart(text, offset, false) ? matchAt(conditionalRe, text, offset) : null;
 
 const definitionHeadRe = /\$[A-Za-z_][A-Za-z0-9_]*=/y;
 /** `$NAME=value`, swallowing continuation lines (a line whose content ends with `\`). */
 const matchDefinition: CustomPatternMatcherFunc = (text, offset) => {
-  if (!atLineStart(text, offset, true)) return null;
+  if (text.charCodeAt(offset) !== 36 /* $ */ || !atLineStart(text, offset, true)) return null;
   if (!matchAt(definitionHeadRe, text, offset)) return null;
   let start = offset;
   let end: number;
@@ -75,7 +75,7 @@ const matchDefinition: CustomPatternMatcherFunc = (text, offset) => {
 const seqRe = /~(?:SEQx?|LST)[ \t]*\(/y;
 /** `~SEQ(var, start, step, end) text`: the whole line but its comment. */
 const matchSeq: CustomPatternMatcherFunc = (text, offset) => {
-  if (!atLineStart(text, offset, true)) return null;
+  if (text.charCodeAt(offset) !== 126 /* ~ */ || !atLineStart(text, offset, true)) return null;
   if (!matchAt(seqRe, text, offset)) return null;
   const { content } = lineContentEnd(text, offset);
   const value = text.slice(offset, content).replace(/[ \t\r]+$/, '');
@@ -118,9 +118,10 @@ export const Word = createToken({
 export const Include = createToken({ name: 'Include', pattern: Lexer.NA });
 export const Inactive = createToken({ name: 'Inactive', pattern: Lexer.NA });
 
+/** Order matters: the first pattern that matches wins (the most frequent first). */
 export const allTokens: TokenType[] = [
-  Newline,
   WhiteSpace,
+  Newline,
   Comment,
   LBrace,
   RBrace,

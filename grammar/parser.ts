@@ -4,17 +4,20 @@
  *
  *   document   := (Newline | Comment | statement | stray)*
  *   statement  := Conditional? (Inactive | Definition | Seq | Include | simple)?
- *   simple     := value+ Comment? (gap LBrace blockBody RBrace?)?     -- when the next
- *                 significant token is `{`, on this line or a later one
+ *   simple     := value+ (gap LBrace blockBody RBrace?)?      -- when the next significant
+ *                 token is `{`, on this line or a later one
  *   gap        := (Newline | Comment)*
- *   blockBody  := (Newline | Comment | statement | anonymous)*         -- up to `}` or EOF
- *   stray      := RBrace | anonymous                                   -- `}` with no block open,
- *   anonymous  := LBrace blockBody RBrace?                             -- `{` with no keyword
+ *   blockBody  := (Newline | Comment | statement | anonymous)*  -- up to `}` or EOF
+ *   stray      := RBrace | anonymous                            -- `}` with no block open,
+ *   anonymous  := LBrace blockBody RBrace?                      -- `{` with no keyword
  *   value      := Word | Quoted | UnterminatedQuoted
  *
  * Every token sequence is a sentence of this grammar, so parsing never fails: what
  * keepalived would complain about (a stray `}`, a block never closed, a `{` without
  * keyword) is visible in the CST and reported by src/syntax as diagnostics.
+ *
+ * The alternatives of a body share one label, `item`, so that the CST keeps them in the
+ * order they were written (Chevrotain groups children by label).
  */
 import { CstParser, type CstNode, type IToken } from 'chevrotain';
 import {
@@ -35,7 +38,7 @@ import {
 
 export class KeepalivedParser extends CstParser {
   constructor() {
-    super(allTokens, { recoveryEnabled: false, maxLookahead: 2, nodeLocationTracking: 'onlyOffset' });
+    super(allTokens, { recoveryEnabled: false, maxLookahead: 2 });
     this.performSelfAnalysis();
   }
 
@@ -51,11 +54,11 @@ export class KeepalivedParser extends CstParser {
   public document = this.RULE('document', () => {
     this.MANY(() => {
       this.OR([
-        { ALT: () => this.CONSUME(Newline) },
-        { ALT: () => this.CONSUME(Comment) },
-        { ALT: () => this.SUBRULE(this.statement) },
-        { ALT: () => this.CONSUME(RBrace, { LABEL: 'strayClose' }) },
-        { ALT: () => this.SUBRULE(this.anonymous) },
+        { ALT: () => this.CONSUME(Newline, { LABEL: 'item' }) },
+        { ALT: () => this.CONSUME(Comment, { LABEL: 'item' }) },
+        { ALT: () => this.SUBRULE(this.statement, { LABEL: 'item' }) },
+        { ALT: () => this.CONSUME(RBrace, { LABEL: 'item' }) },
+        { ALT: () => this.SUBRULE(this.anonymous, { LABEL: 'item' }) },
       ]);
     });
   });
@@ -74,21 +77,27 @@ export class KeepalivedParser extends CstParser {
 
   public head = this.RULE('head', () => {
     this.OR([
-      { ALT: () => this.CONSUME(Inactive) },
-      { ALT: () => this.CONSUME(Definition) },
-      { ALT: () => this.CONSUME(Seq) },
-      { ALT: () => this.CONSUME(Include) },
+      { ALT: () => this.CONSUME(Inactive, { LABEL: 'line' }) },
+      { ALT: () => this.CONSUME(Definition, { LABEL: 'line' }) },
+      { ALT: () => this.CONSUME(Seq, { LABEL: 'line' }) },
+      { ALT: () => this.CONSUME(Include, { LABEL: 'line' }) },
       { ALT: () => this.SUBRULE(this.simple) },
     ]);
   });
 
   public simple = this.RULE('simple', () => {
-    this.AT_LEAST_ONE(() => this.SUBRULE(this.value));
+    this.AT_LEAST_ONE(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(Word, { LABEL: 'value' }) },
+        { ALT: () => this.CONSUME(Quoted, { LABEL: 'value' }) },
+        { ALT: () => this.CONSUME(UnterminatedQuoted, { LABEL: 'value' }) },
+      ]);
+    });
     this.OPTION({
       GATE: () => this.blockFollows(),
       DEF: () => {
         this.MANY(() => {
-          this.OR([
+          this.OR2([
             { ALT: () => this.CONSUME(Newline, { LABEL: 'gap' }) },
             { ALT: () => this.CONSUME(Comment, { LABEL: 'gapComment' }) },
           ]);
@@ -111,20 +120,12 @@ export class KeepalivedParser extends CstParser {
   public blockBody = this.RULE('blockBody', () => {
     this.MANY(() => {
       this.OR([
-        { ALT: () => this.CONSUME(Newline) },
-        { ALT: () => this.CONSUME(Comment) },
-        { ALT: () => this.SUBRULE(this.statement) },
-        { ALT: () => this.SUBRULE(this.anonymous) },
+        { ALT: () => this.CONSUME(Newline, { LABEL: 'item' }) },
+        { ALT: () => this.CONSUME(Comment, { LABEL: 'item' }) },
+        { ALT: () => this.SUBRULE(this.statement, { LABEL: 'item' }) },
+        { ALT: () => this.SUBRULE(this.anonymous, { LABEL: 'item' }) },
       ]);
     });
-  });
-
-  public value = this.RULE('value', () => {
-    this.OR([
-      { ALT: () => this.CONSUME(Word) },
-      { ALT: () => this.CONSUME(Quoted) },
-      { ALT: () => this.CONSUME(UnterminatedQuoted) },
-    ]);
   });
 }
 

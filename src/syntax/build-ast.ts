@@ -9,16 +9,7 @@ function isToken(e: CstElement): e is IToken {
   return (e as IToken).tokenType !== undefined;
 }
 
-function startOf(e: CstElement): number {
-  return isToken(e) ? e.startOffset : (e.location?.startOffset ?? 0);
-}
-
-/** The children of a CST node in stream order (Chevrotain groups them by name). */
-function ordered(node: CstNode): CstElement[] {
-  const all: CstElement[] = [];
-  for (const list of Object.values(node.children)) all.push(...(list as CstElement[]));
-  return all.sort((a, b) => startOf(a) - startOf(b));
-}
+const NONE: CstElement[] = [];
 
 function tokenLoc(t: IToken): Loc {
   return payloadOf(t).loc;
@@ -28,7 +19,7 @@ function tokenLoc(t: IToken): Loc {
 export function wordValue(t: IToken): string {
   if (t.tokenType === Quoted) return t.image.slice(1, -1);
   if (t.tokenType === UnterminatedQuoted) return t.image.slice(1);
-  return t.image.replace(/\\([#!])/g, '$1');
+  return t.image.includes('\\') ? t.image.replace(/\\([#!])/g, '$1') : t.image;
 }
 
 export class AstBuilder {
@@ -42,7 +33,8 @@ export class AstBuilder {
 
   private body(node: CstNode, topLevel: boolean): Node[] {
     const out: Node[] = [];
-    for (const el of ordered(node)) {
+    // every alternative of a body is labelled `item`: in the order written
+    for (const el of node.children.item ?? NONE) {
       if (isToken(el)) {
         const name = el.tokenType.name;
         if (name === 'Newline') continue;
@@ -113,10 +105,8 @@ export class AstBuilder {
       if (condition) node.condition = condition;
       return [node];
     }
-    const inner = ordered(head)[0]!;
-    let nodes: Node[];
-    if (isToken(inner)) nodes = [this.preprocessorLine(inner)];
-    else nodes = this.simple(inner);
+    const line = head.children.line?.[0] as IToken | undefined;
+    const nodes = line ? [this.preprocessorLine(line)] : this.simple(head.children.simple![0] as CstNode);
     const first = nodes[0];
     if (condition && first && first.type !== 'comment') first.condition = condition;
     return nodes;
@@ -155,7 +145,7 @@ export class AstBuilder {
   }
 
   private simple(cst: CstNode): Node[] {
-    const values = (cst.children.value as CstNode[]).map((v) => ordered(v)[0] as IToken);
+    const values = cst.children.value as IToken[];
     const first = values[0]!;
     const last = values[values.length - 1]!;
     for (const v of values) {

@@ -29,11 +29,6 @@ export interface ParseResult {
 export function parseText(text: string, file: string, options: ParseOptions = {}): ParseResult {
   const pre = new Preprocessor({ mode: options.mode ?? 'expanded', ...(options.host !== undefined ? { host: options.host } : {}) });
   const { tokens, diagnostics, files } = pre.run(file, text);
-  // the CST keeps children grouped by kind; the stream index lets the AST builder restore their order
-  tokens.forEach((t, i) => {
-    t.startOffset = i;
-    t.endOffset = i;
-  });
   const cst = parseTokens(tokens);
   const builder = new AstBuilder();
   const ast = builder.document(cst);

@@ -157,7 +157,10 @@ export class Preprocessor {
   }
 
   private checkLongLines(src: SourceFile): void {
+    if (src.text.length <= KEEPALIVED_MAX_LINE) return;
     for (let line = 1; line <= src.lineCount; line++) {
+      const next = src.lineStarts[line] ?? src.text.length + 1;
+      if (next - src.lineStarts[line - 1]! <= KEEPALIVED_MAX_LINE) continue;
       const bytes = Buffer.byteLength(src.lineText(line));
       if (bytes > KEEPALIVED_MAX_LINE) {
         this.report(
@@ -192,13 +195,12 @@ export class Preprocessor {
 
   /** Give a lexed token its file and location. */
   private place(tok: IToken, src: SourceFile): void {
-    const end = tok.endOffset! + 1;
-    const endPos = src.position(end);
     tok.payload = {
       file: src.path,
       start: tok.startOffset,
-      end,
-      loc: { file: src.path, line: tok.startLine!, column: tok.startColumn!, endLine: endPos.line, endColumn: endPos.column },
+      end: tok.endOffset! + 1,
+      // the lexer tracks lines and columns; its end column is inclusive
+      loc: { file: src.path, line: tok.startLine!, column: tok.startColumn!, endLine: tok.endLine!, endColumn: tok.endColumn! + 1 },
     } satisfies TokenPayload;
   }
 
