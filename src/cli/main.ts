@@ -30,7 +30,7 @@ async function run(action: () => Promise<number> | number): Promise<void> {
 }
 
 /** commands this build has (the list grows as they land) */
-const registered = new Set(['parse', 'lint', 'fmt', 'convert', 'explain']);
+const registered = new Set(['parse', 'lint', 'fmt', 'convert', 'explain', 'compile', 'run', 'status']);
 const COMMANDS = ['parse', 'lint', 'fmt', 'convert', 'compile', 'run', 'status', 'explain', 'genhash'];
 
 export async function main(rawArgv: string[]): Promise<void> {
@@ -132,6 +132,59 @@ export async function main(rawArgv: string[]): Promise<void> {
             ...(a['keepalived-version'] !== undefined ? { keepalivedVersion: a['keepalived-version'] } : {}),
           }),
         ),
+    )
+    .command(
+      'compile <file>',
+      'lint FILE, then write the executable plan kaconf run carries out (JSON, mode 0600)',
+      (y) =>
+        y
+          .positional('file', { type: 'string', demandOption: true, describe: 'keepalived.conf to compile' })
+          .option('host', { type: 'string', describe: 'select @HOST conditional lines for this host' })
+          .option('output', { alias: 'o', type: 'string', describe: 'write the plan to this file (atomically, mode 0600) instead of stdout' })
+          .option('keepalived-version', { type: 'string', describe: 'keepalived release whose rules apply (default 2.3.2)' }),
+      (a) =>
+        run(async () =>
+          (await import('./commands/compile.js')).runCompile({
+            file: a.file,
+            ...(a.host !== undefined ? { host: a.host } : {}),
+            ...(a.output !== undefined ? { output: a.output } : {}),
+            ...(a['keepalived-version'] !== undefined ? { keepalivedVersion: a['keepalived-version'] } : {}),
+          }),
+        ),
+    )
+    .command(
+      'run <file>',
+      'run the VRRP instances of a plan (or of a keepalived.conf) in the foreground',
+      (y) =>
+        y
+          .positional('file', { type: 'string', demandOption: true, describe: 'plan from kaconf compile, or keepalived.conf' })
+          .option('host', { type: 'string', describe: 'select @HOST conditional lines (when FILE is a keepalived.conf)' })
+          .option('dry-run', { type: 'boolean', describe: 'print what would be done and touch nothing' })
+          .option('control', { type: 'string', describe: 'control socket for kaconf status (default /run/kaconf/kaconf.sock)' })
+          .option('state', { type: 'string', describe: 'file recording the VIPs this daemon added (default: beside the control socket)' })
+          .option('log-format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'log lines on stderr' })
+          .option('keepalived-version', { type: 'string', describe: 'keepalived release whose rules apply (default 2.3.2)' }),
+      (a) =>
+        run(async () =>
+          (await import('./commands/run.js')).runRun({
+            file: a.file,
+            logFormat: a['log-format'],
+            ...(a.host !== undefined ? { host: a.host } : {}),
+            ...(a['dry-run'] !== undefined ? { dryRun: a['dry-run'] } : {}),
+            ...(a.control !== undefined ? { control: a.control } : {}),
+            ...(a.state !== undefined ? { state: a.state } : {}),
+            ...(a['keepalived-version'] !== undefined ? { keepalivedVersion: a['keepalived-version'] } : {}),
+          }),
+        ),
+    )
+    .command(
+      'status',
+      'show the instances of a running kaconf run',
+      (y) =>
+        y
+          .option('control', { type: 'string', describe: 'control socket (default /run/kaconf/kaconf.sock)' })
+          .option('format', { alias: 'f', choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' }),
+      (a) => run(async () => (await import('./commands/status.js')).runStatus({ format: a.format, ...(a.control !== undefined ? { control: a.control } : {}) })),
     )
     .command(
       'explain [rule]',

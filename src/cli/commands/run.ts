@@ -1,0 +1,138 @@
+/**
+ * `kaconf run PLAN_OR_CONF [--host NAME] [--dry-run] [--control PATH] [--log-format text|json]`:
+ * the VRRP daemon in the foreground. SIGTERM/SIGINT: priority 0, VIPs removed, exit 0.
+ * SIGHUP: reload the same file; unchanged instances keep running.
+ */
+import { dirname, join } from 'node:path';
+import type { Plan } from '../../compile/plan.js';
+import { preloadValidator } from '../../model/validate.js';
+import { parseVersion } from '../../model/versions.js';
+import { realClock } from '../../runtime/clock.js';
+import { DEFAULT_CONTROL, startControl, stopControl } from '../../runtime/control/server.js';
+import { Daemon } from '../../runtime/daemon.js';
+import type { Drivers } from '../../runtime/drivers.js';
+import { loadPlanOrConf } from '../../runtime/load.js';
+import { streamLogger } from '../../runtime/log.js';
+import { iprouteNet, sysfsLinks } from '../../runtime/net/iproute.js';
+import { processScripts } from '../../runtime/scripts/process.js';
+import { fileStateStore } from '../../runtime/state-file.js';
+import { loadRawSocket, rawTransport } from '../../runtime/transport/raw.js';
+import { EXIT_OK, EXIT_USAGE, UsageError } from '../exit.js';
+import { printFindings } from './compile.js';
+import { projectConfig, resolveVersion } from './lint.js';
+
+export interface RunArgs {
+  file: string;
+  host?: string;
+  dryRun?: boolean;
+  control?: string;
+  state?: string;
+  logFormat: 'text' | 'json';
+  keepalivedVersion?: string;
+}
+
+export async function runRun(args: RunArgs): Promise<number> {
+  const cfg = projectConfig(undefined);
+  const versionText = resolveVersion(args.keepalivedVersion, cfg);
+  const version = parseVersion(versionText)!;
+  await preloadValidator(version);
+  const host = args.host ?? cfg.host;
+  const load = () => loadPlanOrConf(args.file, { version, ...(host !== undefined ? { host } : {}), ...(cfg.rules ? { rules: cfg.rules } : {}) });
+  const first = load();
+  if (!first.ok) {
+    if (first.lint) printFindings(first.lint, versionText);
+    throw new UsageError(`kaconf: ${first.message}`, first.exit);
+  }
+  const logger = streamLogger(args.logFormat);
+  for (const w of first.warnings) logger.log('warning', w);
+  const control = args.control ?? DEFAULT_CONTROL;
+  const statePath = args.state ?? join(dirname(control), `${control.split('/').pop()!.replace(/\.sock$/, '')}.state.json`);
+
+  if (args.dryRun) {
+    process.stdout.write(describe(first.plan, control, statePath));
+    return EXIT_OK;
+  }
+
+  const raw = loadRawSocket();
+  if (raw instanceof Error) throw new UsageError(`kaconf: ${raw.message}`, EXIT_USAGE);
+  if (process.getuid?.() !== 0) logger.log('warning', 'not running as root: raw sockets and address changes will probably fail');
+
+  const drivers: Drivers = {
+    clock: realClock,
+    transport: rawTransport,
+    net: iprouteNet(logger),
+    links: sysfsLinks(),
+    scripts: processScripts(logger, first.plan.global.scriptUser),
+    state: fileStateStore(statePath),
+    logger,
+  };
+  const daemon = new Daemon(first.plan, drivers, { allowEthernetPadding: version[1] >= 3 });
+  let server;
+  try {
+    server = await startControl(control, (req) => {
+      if (req === 'status' || req === '') return daemon.status(process.pid);
+      throw new Error(`unknown request '${req}' (status)`);
+    });
+  } catch (e) {
+    throw new UsageError(`kaconf: control socket ${control}: ${(e as Error).message}`, EXIT_USAGE);
+  }
+  logger.log('info', `kaconf run ${first.plan.source.file}: ${Object.keys(first.plan.instances).length} instance(s), control ${control}`, { event: 'start', pid: process.pid });
+  await daemon.start();
+
+  return new Promise<number>((resolve) => {
+    let busy: Promise<unknown> = Promise.resolve();
+    let ending = false;
+    const end = (signal: string): void => {
+      if (ending) return;
+      ending = true;
+      logger.log('info', `${signal}: stopping`, { event: 'stop', signal });
+      busy = busy.then(async () => {
+        await daemon.stop();
+        await stopControl(server, control);
+        logger.log('info', 'stopped', { event: 'stopped' });
+        process.off('SIGHUP', hup);
+        resolve(EXIT_OK);
+      });
+    };
+    const hup = (): void => {
+      busy = busy.then(async () => {
+        if (ending) return;
+        logger.log('info', `SIGHUP: reloading ${args.file}`, { event: 'reload' });
+        const next = load();
+        if (!next.ok) {
+          logger.log('error', `reload refused, still running the previous plan: ${next.message}${next.lint ? `: ${next.lint.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.loc.line}:${d.loc.column} ${d.message}`).join('; ')}` : ''}`);
+          return;
+        }
+        for (const w of next.warnings) logger.log('warning', w);
+        await daemon.reload(next.plan);
+      });
+    };
+    process.once('SIGTERM', () => end('SIGTERM'));
+    process.once('SIGINT', () => end('SIGINT'));
+    process.on('SIGHUP', hup);
+  });
+}
+
+/** --dry-run: what the daemon would do, touching nothing. */
+export function describe(plan: Plan, control: string, statePath: string): string {
+  const out: string[] = [];
+  out.push(`kaconf run (dry run): plan from ${plan.source.file} (sha256 ${plan.source.sha256.slice(0, 12)}), keepalived ${plan.keepalivedVersion} semantics`);
+  out.push(`would remove VIPs listed in ${statePath} that an earlier run left, then listen on ${control}`);
+  for (const [name, s] of Object.entries(plan.scripts)) {
+    out.push(`script ${name}: would run ${JSON.stringify(s.command.argv)} every ${s.intervalMs} ms (timeout ${s.timeoutMs} ms, rise ${s.rise}, fall ${s.fall}, weight ${s.weight})`);
+  }
+  for (const i of Object.values(plan.instances)) {
+    const t = i.transport;
+    const via = t.mode === 'multicast' ? `multicast to ${t.group}` : `unicast to ${t.peers.map((p) => p.address).join(', ')}`;
+    out.push(`instance ${i.name}: VRRPv${i.version} ${i.family} VRID ${i.vrid} on ${i.interface}, ${via} from ${t.srcAddress ?? `the primary address of ${i.interface}`}`);
+    out.push(`  would start in ${i.initialState === 'MASTER' && i.priority === 255 ? 'MASTER' : 'BACKUP'}, priority ${i.priority}, advert every ${i.advertIntervalMs} ms, ${i.preempt ? 'preempting' : 'nopreempt'}${i.preemptDelayMs ? ` after ${i.preemptDelayMs} ms` : ''}, auth ${i.auth.type}`);
+    out.push(`  as MASTER would add ${i.vips.map((v) => `${v.address}/${v.prefix} dev ${v.dev}`).join(', ') || 'no address'} and send ${i.garp.masterRepeat} gratuitous ARP/NA each (again after ${i.garp.masterDelayMs} ms)`);
+    const tracked = [...i.track.interfaces.map((x) => `interface ${x.name}${x.weight ? ` weight ${x.weight}` : ''}`), ...i.track.scripts.map((x) => `script ${x.name}${x.weight ? ` weight ${x.weight}` : ''}`)];
+    if (i.track.trackPrimaryInterface) tracked.unshift(`interface ${i.interface}`);
+    out.push(`  tracks ${tracked.join(', ') || 'nothing'}${i.syncGroup ? `; sync group ${i.syncGroup}` : ''}`);
+    const notes = Object.entries(i.notify).map(([k, c]) => `${k}: ${c.argv.join(' ')}`);
+    if (notes.length) out.push(`  notify ${notes.join('; ')}`);
+    if (i.unsupported?.length) out.push(`  not carried out: ${i.unsupported.join(', ')}`);
+  }
+  return `${out.join('\n')}\n`;
+}

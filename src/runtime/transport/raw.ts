@@ -1,0 +1,147 @@
+/**
+ * VRRP over raw IP protocol 112 sockets (npm `raw-socket`), one per interface and family,
+ * bound to the interface. IPv4: IP_HDRINCL (we build the header, as keepalived does), TTL 255,
+ * multicast loop off, group joined on the interface. IPv6: the kernel fills and verifies the
+ * checksum (IPV6_CHECKSUM), hop limit 255, source pinned with a sticky IPV6_PKTINFO.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { addressBytes } from '../vrrp/address.js';
+import type { Endpoint, EndpointSpec, ReceivedPacket, Transport } from '../drivers.js';
+
+interface RawSocket {
+  on(event: 'message', fn: (buf: Buffer, source: string) => void): void;
+  on(event: 'error', fn: (e: Error) => void): void;
+  setOption(level: number, option: number, value: Buffer | number, length?: number): void;
+  send(buf: Buffer, offset: number, length: number, address: string, cb: (error: Error | null, bytes: number) => void): void;
+  close(): void;
+}
+
+interface RawModule {
+  createSocket(o: { protocol: number; addressFamily: number; bufferSize?: number }): RawSocket;
+  AddressFamily: { IPv4: number; IPv6: number };
+}
+
+// Linux constants raw-socket does not export
+const SOL_SOCKET = 1;
+const SO_BINDTODEVICE = 25;
+const SO_RCVBUF = 8;
+const IPPROTO_IP = 0;
+const IP_TTL = 2;
+const IP_HDRINCL = 3;
+const IP_MULTICAST_IF = 32;
+const IP_MULTICAST_TTL = 33;
+const IP_MULTICAST_LOOP = 34;
+const IP_ADD_MEMBERSHIP = 35;
+const IPPROTO_IPV6 = 41;
+const IPV6_CHECKSUM = 7;
+const IPV6_UNICAST_HOPS = 16;
+const IPV6_MULTICAST_IF = 17;
+const IPV6_MULTICAST_HOPS = 18;
+const IPV6_MULTICAST_LOOP = 19;
+const IPV6_ADD_MEMBERSHIP = 20;
+const IPV6_PKTINFO = 50;
+
+let cached: RawModule | undefined;
+
+/** raw-socket, or an Error saying why it cannot be used. */
+export function loadRawSocket(): RawModule | Error {
+  if (cached) return cached;
+  try {
+    cached = createRequire(import.meta.url)('raw-socket') as RawModule;
+    return cached;
+  } catch (e) {
+    return new Error(`the raw-socket package is not usable (${(e as Error).message.split('\n')[0]}); run 'npm ci' where a C++ compiler is available`);
+  }
+}
+
+export function ifIndex(iface: string): number {
+  return Number.parseInt(readFileSync(`/sys/class/net/${iface}/ifindex`, 'utf8'), 10);
+}
+
+const int32 = (n: number): Buffer => {
+  const b = Buffer.alloc(4);
+  b.writeInt32LE(n, 0);
+  return b;
+};
+
+export const rawTransport: Transport = {
+  open(spec: EndpointSpec, onPacket: (p: ReceivedPacket) => void, onError: (e: Error) => void): Endpoint {
+    const raw = loadRawSocket();
+    if (raw instanceof Error) throw raw;
+    const v4 = spec.family === 'ipv4';
+    const index = ifIndex(spec.iface);
+    const sock = raw.createSocket({ protocol: 112, addressFamily: v4 ? raw.AddressFamily.IPv4 : raw.AddressFamily.IPv6, bufferSize: 65535 });
+    const dev = Buffer.from(`${spec.iface}\0`);
+    sock.setOption(SOL_SOCKET, SO_BINDTODEVICE, dev, dev.length);
+    sock.setOption(SOL_SOCKET, SO_RCVBUF, int32(1 << 20), 4);
+    if (v4) {
+      sock.setOption(IPPROTO_IP, IP_HDRINCL, int32(1), 4);
+      sock.setOption(IPPROTO_IP, IP_TTL, int32(255), 4);
+      const mreqn = Buffer.alloc(12);
+      mreqn.writeInt32LE(index, 8);
+      sock.setOption(IPPROTO_IP, IP_MULTICAST_IF, mreqn, 12);
+      sock.setOption(IPPROTO_IP, IP_MULTICAST_TTL, int32(255), 4);
+      sock.setOption(IPPROTO_IP, IP_MULTICAST_LOOP, int32(0), 4);
+      for (const g of spec.groups) {
+        const m = Buffer.alloc(12);
+        Buffer.from(addressBytes(g)!).copy(m, 0);
+        m.writeInt32LE(index, 8);
+        sock.setOption(IPPROTO_IP, IP_ADD_MEMBERSHIP, m, 12);
+      }
+    } else {
+      sock.setOption(IPPROTO_IPV6, IPV6_CHECKSUM, int32(6), 4);
+      sock.setOption(IPPROTO_IPV6, IPV6_MULTICAST_IF, int32(index), 4);
+      sock.setOption(IPPROTO_IPV6, IPV6_MULTICAST_HOPS, int32(spec.hopLimit ?? 255), 4);
+      sock.setOption(IPPROTO_IPV6, IPV6_UNICAST_HOPS, int32(spec.hopLimit ?? 255), 4);
+      sock.setOption(IPPROTO_IPV6, IPV6_MULTICAST_LOOP, int32(0), 4);
+      for (const g of spec.groups) {
+        const m = Buffer.alloc(20);
+        Buffer.from(addressBytes(g)!).copy(m, 0);
+        m.writeInt32LE(index, 16);
+        sock.setOption(IPPROTO_IPV6, IPV6_ADD_MEMBERSHIP, m, 20);
+      }
+      if (spec.source) {
+        const info = Buffer.alloc(20);
+        Buffer.from(addressBytes(spec.source)!).copy(info, 0);
+        info.writeInt32LE(index, 16);
+        sock.setOption(IPPROTO_IPV6, IPV6_PKTINFO, info, 20);
+      }
+    }
+    let closed = false;
+    let pending = 0;
+    let release: (() => void) | undefined;
+    sock.on('message', (buf, source) => {
+      if (!closed) onPacket({ iface: spec.iface, family: spec.family, data: Buffer.from(buf), source });
+    });
+    sock.on('error', (e) => {
+      if (!closed) onError(e);
+    });
+    return {
+      send(data: Buffer, dst: string): void {
+        if (closed) return;
+        const to = !v4 && dst.toLowerCase().startsWith('fe80') ? `${dst}%${spec.iface}` : dst;
+        pending++;
+        sock.send(data, 0, data.length, to, (error) => {
+          pending--;
+          if (error && !closed) onError(error);
+          if (pending === 0) release?.();
+        });
+      },
+      close(): void {
+        if (closed) return;
+        closed = true;
+        // adverts still queued (the priority-0 one at shutdown) go out first; a stuck queue does not hold the exit
+        if (pending === 0) sock.close();
+        else {
+          const timer = setTimeout(() => release?.(), 500);
+          release = () => {
+            release = undefined;
+            clearTimeout(timer);
+            sock.close();
+          };
+        }
+      },
+    };
+  },
+};

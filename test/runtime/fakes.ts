@@ -1,0 +1,150 @@
+/** Fake drivers for the daemon: a manual clock, a recording network, scripted links and scripts. */
+import type { PlanCommand, PlanVip } from '../../src/compile/plan.js';
+import type { Clock, Drivers, Endpoint, EndpointSpec, LinkMonitor, NetDriver, ReceivedPacket, ScriptResult, ScriptRunner, TimerHandle, Transport } from '../../src/runtime/drivers.js';
+import { memoryLogger } from '../../src/runtime/log.js';
+import { memoryStateStore } from '../../src/runtime/state-file.js';
+import type { AddressFamily } from '../../src/runtime/vrrp/address.js';
+
+export class FakeClock implements Clock {
+  t = 1000;
+  private seq = 0;
+  private timers: { at: number; seq: number; fn: () => void; dead: boolean }[] = [];
+  now(): number {
+    return this.t;
+  }
+  wall(): number {
+    return 1_700_000_000_000 + this.t;
+  }
+  at(deadline: number, fn: () => void): TimerHandle {
+    const timer = { at: deadline, seq: this.seq++, fn, dead: false };
+    this.timers.push(timer);
+    return { cancel: () => void (timer.dead = true) };
+  }
+  /** run every timer due up to now + ms, in order, moving the clock to each */
+  async advance(ms: number): Promise<void> {
+    const end = this.t + ms;
+    for (;;) {
+      await flush();
+      const due = this.timers.filter((x) => !x.dead && x.at <= end).sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
+      if (!due) break;
+      due.dead = true;
+      this.t = Math.max(this.t, due.at);
+      due.fn();
+    }
+    this.t = end;
+    this.timers = this.timers.filter((x) => !x.dead);
+    await flush();
+  }
+}
+
+/** let promise chains (VIP work) run */
+export async function flush(): Promise<void> {
+  for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+}
+
+export interface Sent {
+  iface: string;
+  family: AddressFamily;
+  data: Buffer;
+  dst: string;
+  at: number;
+}
+
+export class FakeTransport implements Transport {
+  readonly sent: Sent[] = [];
+  readonly open_: { spec: EndpointSpec; onPacket: (p: ReceivedPacket) => void; closed: boolean }[] = [];
+  constructor(private readonly clock: FakeClock) {}
+  open(spec: EndpointSpec, onPacket: (p: ReceivedPacket) => void): Endpoint {
+    const rec = { spec, onPacket, closed: false };
+    this.open_.push(rec);
+    return {
+      send: (data, dst) => void this.sent.push({ iface: spec.iface, family: spec.family, data, dst, at: this.clock.now() }),
+      close: () => void (rec.closed = true),
+    };
+  }
+  deliver(iface: string, data: Buffer, family: AddressFamily = 'ipv4', source = ''): void {
+    for (const o of this.open_) if (!o.closed && o.spec.iface === iface && o.spec.family === family) o.onPacket({ iface, family, data, source });
+  }
+}
+
+export class FakeNet implements NetDriver {
+  readonly addrs = new Map<string, Set<string>>();
+  readonly announced: string[] = [];
+  readonly log: string[] = [];
+  constructor(private readonly primary: Record<string, string> = { eth0: '10.0.0.2' }) {
+    for (const [dev, a] of Object.entries(primary)) this.addrs.set(dev, new Set([`${a}/24`]));
+  }
+  primaryAddress(iface: string): string | null {
+    return this.primary[iface] ?? null;
+  }
+  async addresses(iface: string): Promise<string[]> {
+    return [...(this.addrs.get(iface) ?? [])];
+  }
+  async addAddress(v: PlanVip): Promise<void> {
+    const set = this.addrs.get(v.dev) ?? new Set();
+    const key = `${v.address}/${v.prefix}`;
+    if (set.has(key)) throw new Error('RTNETLINK answers: File exists');
+    set.add(key);
+    this.addrs.set(v.dev, set);
+    this.log.push(`add ${key} ${v.dev}`);
+  }
+  async removeAddress(v: PlanVip): Promise<void> {
+    const key = `${v.address}/${v.prefix}`;
+    if (!this.addrs.get(v.dev)?.delete(key)) throw new Error('RTNETLINK answers: Cannot assign requested address');
+    this.log.push(`del ${key} ${v.dev}`);
+  }
+  async announce(v: PlanVip): Promise<void> {
+    this.announced.push(v.address);
+  }
+  has(dev: string, cidr: string): boolean {
+    return this.addrs.get(dev)?.has(cidr) ?? false;
+  }
+}
+
+export class FakeLinks implements LinkMonitor {
+  readonly up = new Map<string, boolean>();
+  private cb: ((iface: string, up: boolean) => void) | undefined;
+  isUp(iface: string): boolean {
+    return this.up.get(iface) ?? true;
+  }
+  start(onChange: (iface: string, up: boolean) => void): void {
+    this.cb = onChange;
+  }
+  stop(): void {
+    this.cb = undefined;
+  }
+  set(iface: string, up: boolean): void {
+    this.up.set(iface, up);
+    this.cb?.(iface, up);
+  }
+}
+
+export class FakeScripts implements ScriptRunner {
+  /** outcome by program path; default success */
+  readonly results = new Map<string, boolean>();
+  readonly checks: string[] = [];
+  readonly notified: string[][] = [];
+  async check(cmd: PlanCommand): Promise<ScriptResult> {
+    this.checks.push(cmd.argv[0]!);
+    const ok = this.results.get(cmd.argv[0]!) ?? true;
+    return { ok, code: ok ? 0 : 1, signal: null, timedOut: false };
+  }
+  notify(cmd: PlanCommand, args: string[]): void {
+    this.notified.push([...cmd.argv, ...args]);
+  }
+  stop(): void {}
+}
+
+export function fakeDrivers(primary?: Record<string, string>) {
+  const clock = new FakeClock();
+  const d = {
+    clock,
+    transport: new FakeTransport(clock),
+    net: new FakeNet(primary),
+    links: new FakeLinks(),
+    scripts: new FakeScripts(),
+    state: memoryStateStore(),
+    logger: memoryLogger(),
+  };
+  return d satisfies Drivers;
+}
