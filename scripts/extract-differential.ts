@@ -25,7 +25,11 @@ for (const [src, family] of Object.entries(families)) {
     const title = h[2]!.replace(/`/g, '').trim();
     if (/baseline/i.test(title)) continue;
     const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 48);
-    const body = md.slice(start, end).join('\n');
+    // the notes abbreviate long words as `aaaa…a  (255 × 'a')`: write the real word
+    const body = md
+      .slice(start, end)
+      .join('\n')
+      .replace(/\S*…\S*\s+\((\d+) × '(.)'\)/g, (_m, n: string, c: string) => c.repeat(Number(n)));
     writeFileSync(join(dir, `${h[1]!.padStart(3, '0')}-${slug}.conf`), `! ${title}\n${body}\n`);
     total++;
   }

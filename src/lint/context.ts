@@ -1,6 +1,7 @@
 /** What a rule sees: the Document with its source locations, the AST, the release, and helpers. */
 import { diagnostic, type Diagnostic, type Loc } from '../diagnostics.js';
 import { pointerJoin, type Document, type LocIndex, type ModelResult, type SourceRef } from '../model/build.js';
+import { schemaProblems } from '../model/validate.js';
 import { compareVersions, formatVersion, parseVersion, type Version } from '../model/versions.js';
 import type { Node } from '../syntax/ast.js';
 import type { SourceFile } from '../syntax/source.js';
@@ -55,6 +56,14 @@ export class RuleContext {
     return r.valueLoc ?? r.keywordLoc;
   }
 
+  private invalidPointers: Set<string> | undefined;
+
+  /** Whether schema validation rejects the value at a pointer (keepalived reports it and ignores it). */
+  invalid(pointer: string): boolean {
+    this.invalidPointers ??= new Set(schemaProblems(this.document, this.version).map((p) => p.pointer));
+    return this.invalidPointers.has(pointer);
+  }
+
   /** Whether a pointer was written in the config (not a default). */
   has(pointer: string): boolean {
     return this.locs.get(pointer) !== undefined;
@@ -62,8 +71,9 @@ export class RuleContext {
 
   report(r: Report): void {
     let loc = r.loc ?? (r.pointer !== undefined ? this.locate(r.pointer, r.at) : this.locate(''));
-    if (r.toBlockEnd && r.pointer !== undefined) {
-      const end = this.blockEnd(r.pointer);
+    const blockPointer = typeof r.toBlockEnd === 'string' ? r.toBlockEnd : r.toBlockEnd ? r.pointer : undefined;
+    if (blockPointer !== undefined) {
+      const end = this.blockEnd(blockPointer);
       if (end && end.file === loc.file && end.line >= loc.line) loc = { ...loc, endLine: end.endLine, endColumn: end.endColumn };
     }
     const d = diagnostic(this.rule.meta.id, r.severity ?? this.rule.meta.severity, r.message, loc, r.hint);

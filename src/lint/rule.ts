@@ -40,7 +40,8 @@ export interface Report {
   severity?: Severity;
   /**
    * For checks keepalived makes when a block ends (it then names the `}` line): the finding
-   * runs from where it is reported to the end of the block the pointer is in.
+   * runs from where it is reported to the end of the block the pointer is in — or, given a
+   * pointer, to the end of that block (an enclosing one: `group` reported, the sync group's `}`).
    */
-  toBlockEnd?: boolean;
+  toBlockEnd?: boolean | string;
 }

@@ -10,7 +10,7 @@ import { isEffective, type BlockNode, type Node, type StatementNode } from '../s
 import { codec, codecFields, integerOrText, type Word } from './codecs.js';
 import { formatVersion, versionInRange, type Version } from './versions.js';
 import { shown } from './secrets.js';
-import { Vocabulary, vocabulary, type ArgSpec, type BlockSpec, type JsonSchema, type KeywordSpec } from './vocabulary.js';
+import { Vocabulary, vocabulary, type ArgSpec, type BlockSpec, type Deprecation, type JsonSchema, type KeywordSpec } from './vocabulary.js';
 
 export type Document = Record<string, unknown>;
 
@@ -168,17 +168,7 @@ export class ModelBuilder {
     const ks = spec.keyword(kw);
     const where = spec.name === 'root' ? 'at the top level' : `in ${spec.name}`;
     if (ks && Vocabulary.available(ks, this.version)) {
-      if (ks.deprecated) {
-        const d = ks.deprecated;
-        const reported = d.keepalived === 'error';
-        this.report(
-          'deprecated-keyword',
-          reported ? 'error' : 'warning',
-          `${d.message ?? `\`${kw}\` is deprecated`}${d.since ? ` (since keepalived ${d.since})` : ''}${reported ? '; keepalived reports it, so `keepalived -t` fails' : ''}`,
-          node.keywordLoc,
-          d.use ? `use \`${d.use}\` instead` : undefined,
-        );
-      }
+      if (ks.deprecated) this.deprecated(kw, ks.deprecated, node.keywordLoc);
       return ks;
     }
     if (ks) {
@@ -215,6 +205,28 @@ export class ModelBuilder {
       near ? `replace it with \`${guess}\`` : 'check the spelling against the keepalived.conf man page, or remove it',
     );
     return undefined;
+  }
+
+  private deprecated(kw: string, d: Deprecation, loc: Loc): void {
+    const reported = d.keepalived === 'error';
+    this.report(
+      'deprecated-keyword',
+      reported ? 'error' : 'warning',
+      `${d.message ?? `\`${kw}\` is deprecated`}${d.since ? ` (since keepalived ${d.since})` : ''}${reported ? '; keepalived reports it, so `keepalived -t` fails' : ''}`,
+      loc,
+      d.use ? `use \`${d.use}\` instead` : undefined,
+    );
+  }
+
+  /** Properties a line codec filled whose schema marks them deprecated (`gw`, `or` in a route). */
+  private deprecatedFields(item: JsonSchema, fieldWords: Record<string, number[]>, words: Word[]): void {
+    const props = item.properties ?? {};
+    for (const [field, idx] of Object.entries(fieldWords)) {
+      const d = props[field]?.['x-kaconf-deprecated'] as Deprecation | undefined;
+      if (!d) continue;
+      const loc = wordsLoc(idx.map((k) => words[k]!).filter(Boolean));
+      if (loc) this.deprecated(field, d, loc);
+    }
   }
 
   private keyword(node: StatementNode, ks: KeywordSpec, obj: Document, pointer: string, seen: Map<string, Loc>): void {
@@ -407,13 +419,20 @@ export class ModelBuilder {
       return words.map((w) => this.convert(w, item, kw));
     }
     if (words.length > 1) {
+      // x-kaconf-extra-words: keepalived reports the extra words (and `-t` fails) instead of ignoring them;
+      // "error": it then ignores the setting, "error-keep-first": it uses the first word
+      const flag = s['x-kaconf-extra-words'];
+      const reported = flag === 'error' || flag === 'error-keep-first';
+      const extra = words
+        .slice(1)
+        .map((w) => shown(kw, w.text))
+        .join(' ');
       this.report(
         'extra-arguments',
-        'warning',
-        `\`${kw}\` takes one value; keepalived ignores ${words
-          .slice(1)
-          .map((w) => shown(kw, w.text))
-          .join(' ')}`,
+        reported ? 'error' : 'warning',
+        reported
+          ? `\`${kw}\` takes exactly one value; keepalived reports the extra word${words.length > 2 ? 's' : ''} ${extra} and ${flag === 'error' ? 'ignores the setting' : 'uses the first one'}, so \`keepalived -t\` fails`
+          : `\`${kw}\` takes one value; keepalived ignores ${extra}`,
         wordsLoc(words.slice(1))!,
         words.some((w) => /^[!#]/.test(w.text)) ? 'remove the extra words' : 'remove the extra words, or quote the value if it has spaces',
       );
@@ -431,6 +450,19 @@ export class ModelBuilder {
   convert(word: Word, schemaIn: JsonSchema, kw: string): unknown {
     const s = this.vocab.resolve(schemaIn);
     const text = word.text;
+    // x-kaconf-known: the words keepalived acts on; it silently skips any other
+    const known = s['x-kaconf-known'] as string[] | undefined;
+    if (known && !known.includes(text)) {
+      const guess = closest(text, known);
+      const near = distance(text, guess) <= Math.max(2, Math.floor(text.length / 4));
+      this.report(
+        'ignored-value',
+        'warning',
+        `keepalived does not know ${shown(kw, text)} in \`${kw}\` and silently ignores it${near ? `; did you mean \`${guess}\`?` : ''}`,
+        word.loc,
+        near ? `replace it with \`${guess}\`` : `use one of: ${known.join(', ')}`,
+      );
+    }
     const types = schemaTypes(s);
     const alts = (s.anyOf ?? s.oneOf ?? []).map((a) => this.vocab.resolve(a));
     const allTypes = [...types, ...alts.flatMap(schemaTypes)];
@@ -617,6 +649,7 @@ export class ModelBuilder {
       if (c && c.kind === 'line') {
         const r = c.read(words);
         this.codecProblems(kw, r.problems, words);
+        this.deprecatedFields(item, r.fieldWords ?? {}, words);
         for (const [field, idx] of Object.entries(r.fieldWords ?? {})) {
           const loc = wordsLoc(idx.map((k) => words[k]!).filter(Boolean));
           if (loc) this.locs.set(pointerJoin(pointer, field), { loc, keywordLoc: loc, valueLoc: loc });

@@ -30,6 +30,8 @@ export const VENDOR_KEYWORDS = [
   'x-kaconf-keepalived',
   'x-kaconf-syntax',
   'x-kaconf-on-repeat',
+  'x-kaconf-extra-words',
+  'x-kaconf-known',
 ];
 
 const FORMAT_WORDS: Record<string, string> = {
@@ -153,7 +155,7 @@ function rangeText(s: JsonSchema): string | undefined {
 }
 
 /** One user-facing sentence for an ajv error, or undefined to drop it (a branch of a failed anyOf). */
-function describe(e: ErrorObject, kw: string): { message: string; hint?: string } | undefined {
+function describe(e: ErrorObject, kw: string): { message: string; hint?: string; missing?: boolean } | undefined {
   const s = (e.parentSchema ?? {}) as JsonSchema;
   const syntax = s['x-kaconf-syntax'] as string | undefined;
   const value = e.data;
@@ -191,7 +193,7 @@ function describe(e: ErrorObject, kw: string): { message: string; hint?: string 
     case 'maxItems':
       return { message: `${what} takes at most ${String(e.params.limit)} entries` };
     case 'required':
-      return { message: `${kw ? `${what} has` : 'the configuration has'} no \`${String(e.params.missingProperty)}\``, hint: `add \`${String(e.params.missingProperty)}\`` };
+      return { message: `${kw ? `${what} has` : 'the configuration has'} no \`${String(e.params.missingProperty)}\``, hint: `add \`${String(e.params.missingProperty)}\``, missing: true };
     case 'dependentRequired':
       return { message: `\`${String(e.params.property)}\` needs \`${String(e.params.missingProperty)}\` too` };
     case 'additionalProperties':
@@ -206,7 +208,7 @@ function describe(e: ErrorObject, kw: string): { message: string; hint?: string 
       const needs = alts.map((a) => (Array.isArray(a.required) && a.required.length === 1 ? String(a.required[0]) : undefined));
       const named = needs.filter((n): n is string => n !== undefined);
       if (named.length >= 2 || (named.length === 1 && alts.length === 1)) {
-        return { message: `${what} needs \`${named.join('` or `')}\``, hint: syntax ? `syntax: ${syntax}` : `add \`${named[0]}\`` };
+        return { message: `${what} needs \`${named.join('` or `')}\``, hint: syntax ? `syntax: ${syntax}` : `add \`${named[0]}\``, missing: true };
       }
     }
     // falls through
@@ -226,6 +228,8 @@ export interface SchemaProblem {
   hint?: string;
   /** an unexpected property (a keyword the schema does not know there) */
   unknown?: string;
+  /** something the block at `pointer` lacks (keepalived notices it at the block's `}`) */
+  missing?: boolean;
 }
 
 /** Run the schema of a release over a value and describe what is wrong in user terms. */
@@ -237,6 +241,8 @@ export function schemaProblems(value: unknown, version: Version): SchemaProblem[
   const combinators = new Set(errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath));
   const out: SchemaProblem[] = [];
   for (const e of errors) {
+    // a bad name of a named block: the wrapper error repeats the inner one
+    if (e.keyword === 'propertyNames') continue;
     const path = e.instancePath;
     if (e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && [...combinators].some((c) => path === c || path.startsWith(c + '/'))) {
       // keep a range error of a numeric value over the generic "not valid"
@@ -247,7 +253,9 @@ export function schemaProblems(value: unknown, version: Version): SchemaProblem[
     const unknown = e.keyword === 'additionalProperties' ? String(e.params.additionalProperty) : undefined;
     const d = describe(e, keywordOf(unknown !== undefined ? `${path}/${unknown}` : path));
     if (!d) continue;
-    out.push({ pointer: path, keyword: e.keyword, message: d.message, ...(d.hint ? { hint: d.hint } : {}), ...(unknown !== undefined ? { unknown } : {}) });
+    // an error about a property name (a named block's name) is located at that name
+    const named = (e as ErrorObject & { propertyName?: string }).propertyName;
+    out.push({ pointer: named !== undefined ? `${path}/${named.replace(/~/g, '~0').replace(/\//g, '~1')}` : path, keyword: e.keyword, message: d.message, ...(d.hint ? { hint: d.hint } : {}), ...(unknown !== undefined ? { unknown } : {}), ...(d.missing ? { missing: true } : {}) });
   }
   return out;
 }
@@ -258,7 +266,11 @@ export function validateDocument(document: Document, locs: LocIndex, version: Ve
   const seen = new Set<string>();
   for (const p of schemaProblems(document, version)) {
     const ref = locs.find(p.pointer);
-    const loc = ref ? (p.keyword === 'required' ? ref.keywordLoc : (ref.valueLoc ?? ref.keywordLoc)) : fallback;
+    let loc = ref ? (p.keyword === 'required' ? ref.keywordLoc : (ref.valueLoc ?? ref.keywordLoc)) : fallback;
+    // keepalived notices what a block lacks when it reaches the block's `}` (and names that line):
+    // the finding runs from the keyword to there
+    const close = ref?.node?.type === 'block' ? ref.node.closeLoc : undefined;
+    if (p.missing && close && close.file === loc.file && close.line >= loc.line) loc = { ...loc, endLine: close.endLine, endColumn: close.endColumn };
     const key = `${loc.file}:${loc.line}:${loc.column}:${p.message}`;
     if (seen.has(key)) continue;
     seen.add(key);

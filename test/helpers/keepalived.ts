@@ -52,10 +52,13 @@ export interface OracleResult {
 /** Interface names a config refers to (so that the namespace can have them). */
 export function interfacesOf(text: string): string[] {
   const names = new Set<string>(['eth0']);
+  // comments are not configuration (`! interface name of 16 characters`)
+  const conf = text.replace(/[!#].*$/gm, '');
   const re = /\b(?:interface|dev|track_interface|mcast_src_ip_if|bind_if|lvs_sync_daemon|default_interface|vrrp_garp_extra_if_dev|interfaces?)\s+([A-Za-z][A-Za-z0-9_.-]{0,14})\b/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) names.add(m[1]!);
-  for (const m of text.matchAll(/^\s*(eth\d+|ens\d+|bond\d+|br\d+)\b/gm)) names.add(m[1]!);
-  return [...names].filter((n) => !['all', 'inet', 'inet6', 'group', 'weight'].includes(n) && !n.includes('.'));
+  for (let m = re.exec(conf); m; m = re.exec(conf)) names.add(m[1]!);
+  for (const m of conf.matchAll(/^\s*(eth\d+(?:\.\d+)?|ens\d+|bond\d+|br\d+)\b/gm)) names.add(m[1]!);
+  // `lo` is in every namespace already; a dotted name is kept only in the VLAN form `eth0.1`
+  return [...names].filter((n) => !['all', 'inet', 'inet6', 'group', 'weight', 'lo'].includes(n) && (!n.includes('.') || /^[A-Za-z][A-Za-z0-9_-]*\.\d+$/.test(n)));
 }
 
 let counter = 0;

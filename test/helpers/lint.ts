@@ -36,6 +36,8 @@ export interface InvalidCase extends RuleCase {
   lines: number[];
   /** text each message must contain, in order */
   messages?: string[];
+  /** last line of each finding (a finding about a block can run to its `}`), in order */
+  endLines?: number[];
 }
 
 /** Generate the tests of one rule from its tables. */
@@ -51,6 +53,7 @@ export function ruleTester(rule: string, cases: { valid: RuleCase[]; invalid: In
       it(`invalid: ${c.name}`, () => {
         const got = lintSnippet(c.code, c).filter((d) => d.rule === rule);
         expect(got.map((d) => d.loc.line)).toEqual(c.lines);
+        if (c.endLines) expect(got.map((d) => d.loc.endLine)).toEqual(c.endLines);
         (c.messages ?? []).forEach((m, i) => expect(got[i]?.message ?? '').toContain(m));
         for (const d of got) expect(d.message.length).toBeGreaterThan(10);
       });

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,4 +20,13 @@ export function seedConfigs(): string[] {
     .filter((f) => f.endsWith('.conf'))
     .sort()
     .map((f) => join(dir, f));
+}
+
+/**
+ * Cases whose keepalived verdict depends on the host keepalived runs on (users, CPUs, files,
+ * iproute2 names, devices), not on the config: `family/file` (differential) or `samples/file`
+ * → why. The fidelity tests skip exactly these, with the reason.
+ */
+export function hostDependent(): Record<string, string> {
+  return JSON.parse(readFileSync(join(FIXTURES, 'differential', 'host-dependent.json'), 'utf8')) as Record<string, string>;
 }

@@ -1,9 +1,11 @@
 /** Every rule kaconf knows. A rule family lives in its own folder and exports its list. */
 import type { Rule } from '../rule.js';
 import { authRules } from './auth/index.js';
+import { bfdRules } from './bfd/index.js';
 import { checkerRules } from './checker/index.js';
 import { coreRules } from './core/index.js';
 import { globalRules } from './global/index.js';
+import { iprouteRules } from './iproute/index.js';
 import { ipvsRules } from './ipvs/index.js';
 import { mcastRules } from './mcast/index.js';
 import { refsRules } from './refs/index.js';
@@ -21,9 +23,11 @@ export const ALL_RULES: Rule[] = [
   ...authRules,
   ...mcastRules,
   ...refsRules,
+  ...iprouteRules,
   ...scriptRules,
   ...ipvsRules,
   ...checkerRules,
+  ...bfdRules,
 ];
 
 const byId = new Map(ALL_RULES.map((r) => [r.meta.id, r]));

@@ -4,5 +4,5 @@ const inst = (body: string): string => `vrrp_instance VI_1 {\n  interface eth0\n
 
 ruleTester('vrrp/unicast-ttl-without-peers', {
   valid: [{ name: 'with peers', code: inst('  unicast_peer {\n    10.0.0.2\n  }\n') }],
-  invalid: [{ name: 'without peers', code: inst(''), lines: [4] }],
+  invalid: [{ name: 'without peers', code: inst(''), lines: [4], endLines: [8] }],
 });

@@ -41,6 +41,15 @@ export const extraArguments: Rule = {
   },
 };
 
+export const ignoredValue: Rule = {
+  meta: {
+    id: 'ignored-value',
+    severity: 'warning',
+    description: 'A word keepalived does not know for this keyword and silently skips.',
+    docs: 'For a few keywords that take a list of words (such as `regex_options`), keepalived acts on the words it knows and silently skips any other, so a misspelt option has no effect and nothing says so. kaconf names the closest known word.\n\n```\nurl {\n    path /\n    regex ok\n    regex_options caseles     ! did you mean caseless?\n}\n```',
+  },
+};
+
 export const blockExpected: Rule = {
   meta: {
     id: 'block-expected',
@@ -112,6 +121,7 @@ export const coreRules: Rule[] = [
   invalidValue,
   missingValue,
   extraArguments,
+  ignoredValue,
   blockExpected,
   unexpectedBlock,
   deprecatedKeyword,

@@ -6,7 +6,6 @@ import { iptablesUnsupported } from './iptables-unsupported.js';
 import { largeInterval } from './large-interval.js';
 import { lvsSyncDaemonConflict } from './lvs-sync-daemon-conflict.js';
 import { netNamespaceTest } from './net-namespace-test.js';
-import { extraWords } from './extra-words.js';
 import { notificationEmailEmpty } from './notification-email-empty.js';
 import { notificationEmailMissing } from './notification-email-missing.js';
 import { processNameShared } from './process-name-shared.js';
@@ -14,6 +13,7 @@ import { processNamesOrder } from './process-names-order.js';
 import { reportedDuplicate } from './reported-duplicate.js';
 import { rxBufsPolicy } from './rx-bufs-policy.js';
 import { smtpServerMissing } from './smtp-server-missing.js';
+import { smtpServerUnresolvable } from './smtp-server-unresolvable.js';
 import { vrrpMinGarpOrder } from './vrrp-min-garp-order.js';
 
 export const globalRules: Rule[] = [
@@ -22,9 +22,9 @@ export const globalRules: Rule[] = [
   firewallAuto,
   reportedDuplicate,
   smtpServerMissing,
+  smtpServerUnresolvable,
   notificationEmailMissing,
   notificationEmailEmpty,
-  extraWords,
   fifoSharedPath,
   lvsSyncDaemonConflict,
   netNamespaceTest,

@@ -16,6 +16,7 @@ import { opsRequiresUdp } from './ops-requires-udp.js';
 import { protocolMissing } from './protocol-missing.js';
 import { quorumExceedsWeight } from './quorum-exceeds-weight.js';
 import { realServerFamily } from './real-server-family.js';
+import { addressSuffix } from './address-suffix.js';
 import { realServerPort } from './real-server-port.js';
 import { reportedDuplicate } from './reported-duplicate.js';
 import { schedulerFlags } from './scheduler-flags.js';
@@ -55,4 +56,5 @@ export const ipvsRules: Rule[] = [
   synonyms,
   omegaWithoutEffect,
   checkerOptionWithoutCheckers,
+  addressSuffix,
 ];

@@ -16,6 +16,7 @@ export const missingScript: Rule = {
       if (typeof s.body.script === 'string' && s.body.script !== '') continue;
       ctx.report({
         pointer: s.pointer,
+        toBlockEnd: true,
         message: `vrrp_script ${s.name} has no \`script\`; keepalived removes it`,
         hint: 'add `script "/path/to/program args"`',
       });

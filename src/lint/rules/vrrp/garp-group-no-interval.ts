@@ -15,11 +15,19 @@ export const garpGroupNoInterval: Rule = {
     const groups = (ctx.document.garp_group as unknown[] | undefined) ?? [];
     groups.forEach((g, i) => {
       const b = (g ?? {}) as Record<string, unknown>;
-      if (b.garp_interval !== undefined || b.gna_interval !== undefined) return;
+      // a value keepalived rejects (out of range for the release) leaves the delay unset
+      const set = (k: string): boolean => b[k] !== undefined && !ctx.invalid(`/garp_group/${i}/${k}`);
+      if (set('garp_interval') || set('gna_interval')) return;
+      const rejected = ['garp_interval', 'gna_interval'].filter((k) => b[k] !== undefined);
       ctx.report({
         pointer: `/garp_group/${i}`,
         at: 'keyword',
-        message: 'this garp_group has neither `garp_interval` nor `gna_interval`; keepalived removes it',
+        // keepalived checks it at the closing brace
+        toBlockEnd: true,
+        message:
+          rejected.length > 0
+            ? `this garp_group has no usable delay (keepalived rejects its ${rejected.map((k) => `\`${k}\``).join(' and ')}); keepalived removes it`
+            : 'this garp_group has neither `garp_interval` nor `gna_interval`; keepalived removes it',
         hint: 'add `garp_interval SECONDS` and/or `gna_interval SECONDS`',
       });
     });

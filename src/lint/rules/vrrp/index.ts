@@ -5,6 +5,7 @@ import { garpExtraIfUnused } from './garp-extra-if-unused.js';
 import { garpGroupNoInterval } from './garp-group-no-interval.js';
 import { ipv6Version2 } from './ipv6-version-2.js';
 import { ipvlanWithoutAddress } from './ipvlan-without-address.js';
+import { loopbackInterface } from './loopback-interface.js';
 import { masterDefaultPriority } from './master-default-priority.js';
 import { nativeIpv6WithIpv4 } from './native-ipv6-with-ipv4.js';
 import { noInterface } from './no-interface.js';
@@ -41,6 +42,7 @@ import { vrfMisuse } from './vrf-misuse.js';
 export const vrrpRules: Rule[] = [
   unicastPeerIsSelf,
   noInterface,
+  loopbackInterface,
   noVip,
   masterDefaultPriority,
   ownerStateBackup,

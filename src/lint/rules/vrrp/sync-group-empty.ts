@@ -21,6 +21,8 @@ export const syncGroupEmpty: Rule = {
         ctx.report({
           pointer: hasBlock ? `${g.pointer}/group` : g.pointer,
           at: hasBlock ? 'keyword' : 'value',
+          // keepalived reports it at the group's (and the sync group's) closing brace
+          toBlockEnd: g.pointer,
           message: hasBlock ? `vrrp_sync_group ${g.name} has an empty \`group\` block; keepalived removes the group` : `vrrp_sync_group ${g.name} has no \`group\` block; keepalived removes the group`,
           hint: 'list the vrrp_instance names that should change state together in `group { ... }`, or remove the sync group',
         });

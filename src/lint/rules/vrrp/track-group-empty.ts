@@ -19,6 +19,8 @@ export const trackGroupEmpty: Rule = {
       ctx.report({
         pointer: hasBlock ? `${g.pointer}/group` : g.pointer,
         at: hasBlock ? 'keyword' : 'value',
+        // keepalived reports it at the closing brace
+        toBlockEnd: g.pointer,
         severity: reported ? 'error' : 'warning',
         message: hasBlock
           ? `track_group ${g.name} has an empty \`group\` block${ctx.atLeast('2.2.8') ? '; keepalived removes the group' : ''}`

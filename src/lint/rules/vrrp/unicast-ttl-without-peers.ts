@@ -17,6 +17,8 @@ export const unicastTtlWithoutPeers: Rule = {
       ctx.report({
         pointer: `${inst.pointer}/unicast_ttl`,
         at: 'keyword',
+        // keepalived checks it when the instance ends and names its `}`
+        toBlockEnd: true,
         message: `vrrp_instance ${inst.name} has \`unicast_ttl\` but no unicast peers; keepalived resets it`,
         hint: 'add the `unicast_peer { ... }` block, or remove `unicast_ttl`',
       });

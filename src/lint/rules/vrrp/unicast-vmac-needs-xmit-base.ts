@@ -18,6 +18,8 @@ export const unicastVmacNeedsXmitBase: Rule = {
       if (!f.unicastConfigured || f.interface === undefined || !f.vmac || f.body.vmac_xmit_base !== undefined) continue;
       ctx.report({
         ...keywordAt(ctx, f, 'use_vmac'),
+        // keepalived checks it when the instance ends and names its `}`
+        toBlockEnd: f.pointer,
         message: `unicast vrrp_instance ${f.name} uses a VMAC without \`vmac_xmit_base\`; keepalived turns it on and reports it`,
         hint: 'add `vmac_xmit_base`',
       });
