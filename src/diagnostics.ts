@@ -9,11 +9,9 @@ export interface Loc {
 
 export type Severity = 'error' | 'warning' | 'info';
 
-/** A text edit that fixes a finding: replace [start, end) of `file` (0-based offsets) with `text`. */
+/** A text edit that fixes a finding: replace what `loc` spans with `text`. */
 export interface Fix {
-  file: string;
-  start: number;
-  end: number;
+  loc: Loc;
   text: string;
 }
 

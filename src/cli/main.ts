@@ -75,7 +75,8 @@ export async function main(rawArgv: string[]): Promise<void> {
           .option('host', { type: 'string', describe: 'select @HOST conditional lines for this host' })
           .option('max-warnings', { type: 'number', describe: 'fail (exit 1) when there are more warnings than this' })
           .option('config', { type: 'string', describe: 'kaconf config file (default: kaconf.config.json found upwards)' })
-          .option('color', { type: 'boolean', describe: 'colour the output (default: when stdout is a terminal and NO_COLOR is unset)' }),
+          .option('color', { type: 'boolean', describe: 'colour the output (default: when stdout is a terminal and NO_COLOR is unset)' })
+          .option('fix', { type: 'boolean', describe: 'apply safe fixes (a typo with one close match, a renamed keyword) to the files' }),
       (a) =>
         run(async () =>
           (await import('./commands/lint.js')).runLint({
@@ -86,6 +87,7 @@ export async function main(rawArgv: string[]): Promise<void> {
             ...(a['max-warnings'] !== undefined ? { maxWarnings: a['max-warnings'] } : {}),
             ...(a.config !== undefined ? { config: a.config } : {}),
             ...(a.color !== undefined ? { color: a.color } : {}),
+            ...(a.fix !== undefined ? { fix: a.fix } : {}),
           }),
         ),
     )

@@ -5,7 +5,7 @@
  * Values that are read but wrong (range, type, enum, format) are left to schema validation.
  */
 import { closest, distance } from 'fastest-levenshtein';
-import { diagnostic, spanLoc, type Diagnostic, type Loc, type Severity } from '../diagnostics.js';
+import { diagnostic, spanLoc, type Diagnostic, type Fix, type Loc, type Severity } from '../diagnostics.js';
 import { isEffective, type BlockNode, type Node, type StatementNode } from '../syntax/ast.js';
 import { codec, codecFields, integerOrText, type Word } from './codecs.js';
 import { formatVersion, versionInRange, type Version } from './versions.js';
@@ -116,8 +116,10 @@ export class ModelBuilder {
     private readonly version: Version,
   ) {}
 
-  private report(rule: string, severity: Severity, message: string, loc: Loc, hint?: string): void {
-    this.diagnostics.push(diagnostic(rule, severity, message, loc, hint));
+  private report(rule: string, severity: Severity, message: string, loc: Loc, hint?: string, fix?: Fix): void {
+    const d = diagnostic(rule, severity, message, loc, hint);
+    if (fix) d.fix = fix;
+    this.diagnostics.push(d);
   }
 
   build(ast: Node[]): Document {
@@ -203,6 +205,7 @@ export class ModelBuilder {
       `unknown keyword \`${kw}\` ${where}${near ? `; did you mean \`${guess}\`?` : ''}${node.type === 'block' ? ' (keepalived then reads the lines of its block as if they stood outside it)' : ''}`,
       blockSpan(node),
       near ? `replace it with \`${guess}\`` : 'check the spelling against the keepalived.conf man page, or remove it',
+      near && !node.origin ? { loc: node.keywordLoc, text: guess! } : undefined,
     );
     return undefined;
   }
@@ -215,6 +218,8 @@ export class ModelBuilder {
       `${d.message ?? `\`${kw}\` is deprecated`}${d.since ? ` (since keepalived ${d.since})` : ''}${reported ? '; keepalived reports it, so `keepalived -t` fails' : ''}`,
       loc,
       d.use ? `use \`${d.use}\` instead` : undefined,
+      // a keyword only renamed: writing the new name changes nothing else
+      d.rename && d.use && loc.line === loc.endLine && loc.endColumn - loc.column === kw.length ? { loc, text: d.use } : undefined,
     );
   }
 

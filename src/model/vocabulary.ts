@@ -38,6 +38,8 @@ export interface Deprecation {
   message?: string;
   /** what keepalived does: `error` reports it (-t fails), `log` only logs, `silent` says nothing */
   keepalived?: 'error' | 'log' | 'silent';
+  /** `use` is the same keyword under its new name: renaming it is a safe fix */
+  rename?: boolean;
 }
 
 export interface KeywordSpec {

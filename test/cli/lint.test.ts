@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -139,11 +139,32 @@ describe('project config', () => {
   });
 });
 
+describe('kaconf lint --fix', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kaconf-fix-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  it('fixes a typo with one close match and a renamed keyword, keeps the rest, reports what is left', () => {
+    const f = join(dir, 'k.conf');
+    writeFileSync(f, 'global_defs {\n   vrrp_mcast_grop4 224.0.0.18  # keep me\n   lvs_flush_onstop\n   vrrp_garp_interval 0\n}\n');
+    const r = kaconf(['lint', '--fix', f, '--format', 'json']);
+    expect(readFileSync(f, 'utf8')).toBe('global_defs {\n   vrrp_mcast_group4 224.0.0.18  # keep me\n   lvs_flush_on_stop\n   vrrp_garp_interval 0\n}\n');
+    expect(r.stderr).toContain('fixed 2 findings');
+    expect(JSON.parse(r.stdout).files[0].diagnostics.map((d: { rule: string }) => d.rule)).toEqual(['invalid-value']);
+    expect(r.status).toBe(1);
+  });
+  it('leaves a file without safe fixes untouched', () => {
+    const f = join(dir, 'n.conf');
+    const text = 'global_defs {\n   frobnicate_everything yes\n}\n';
+    writeFileSync(f, text);
+    kaconf(['lint', '--fix', f]);
+    expect(readFileSync(f, 'utf8')).toBe(text);
+  });
+});
+
 describe('kaconf explain', () => {
   it('prints a rule', () => {
     const r = kaconf(['explain', 'unknown-keyword']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('unknown-keyword  (error)');
+    expect(r.stdout).toContain('unknown-keyword  (error, fixable)');
     expect(r.stdout).toContain('vrrp_mcast_grop4');
   });
   it('lists every rule without an argument', () => {

@@ -6,7 +6,9 @@ import { summary } from '../../lint/reporters/types.js';
 import { ALL_RULES } from '../../lint/rules/index.js';
 import { preloadValidator } from '../../model/validate.js';
 import { DEFAULT_VERSION, formatVersion, KNOWN_VERSIONS, parseVersion } from '../../model/versions.js';
-import type { SourceFile } from '../../syntax/source.js';
+import { STDIN_PATH, type SourceFile } from '../../syntax/source.js';
+import { applyFixes } from '../../lint/fix.js';
+import { writeFileAtomic } from '../write-file.js';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../exit.js';
 
 export interface LintArgs {
@@ -17,6 +19,7 @@ export interface LintArgs {
   maxWarnings?: number;
   config?: string;
   color?: boolean;
+  fix?: boolean;
 }
 
 const knownRule = (id: string): boolean => {
@@ -50,9 +53,26 @@ export async function runLint(args: LintArgs): Promise<number> {
   await preloadValidator(parseVersion(versionText)!);
   const results: LintResult[] = [];
   const sources = new Map<string, SourceFile>();
+  const options = { version: parseVersion(versionText)!, ...(host !== undefined ? { host } : {}), ...(cfg.rules ? { rules: cfg.rules } : {}) };
   for (const file of args.files) {
-    const r = lintFile(file, { version: parseVersion(versionText)!, ...(host !== undefined ? { host } : {}), ...(cfg.rules ? { rules: cfg.rules } : {}) });
+    let r = lintFile(file, options);
     if ('ioError' in r) throw new UsageError(`kaconf: cannot read ${r.ioError}`);
+    if (args.fix && file !== STDIN_PATH) {
+      // safe fixes (typos with one close match, renamed keywords), written atomically, then lint again
+      let fixed = 0;
+      for (const src of r.sources) {
+        const { text, applied } = applyFixes(src, r.diagnostics);
+        if (applied === 0) continue;
+        writeFileAtomic(src.path, text);
+        fixed += applied;
+      }
+      if (fixed > 0) {
+        process.stderr.write(`kaconf: fixed ${fixed} finding${fixed === 1 ? '' : 's'} in ${file}\n`);
+        const again = lintFile(file, options);
+        if ('ioError' in again) throw new UsageError(`kaconf: cannot read ${again.ioError}`);
+        r = again;
+      }
+    }
     results.push(r);
     for (const s of r.sources) sources.set(s.path, s);
   }

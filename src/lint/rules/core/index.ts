@@ -6,6 +6,7 @@ export const unknownKeyword: Rule = {
   meta: {
     id: 'unknown-keyword',
     severity: 'error',
+    fixable: true,
     description: 'A keyword keepalived does not know in this block, or not in this release.',
     docs: 'keepalived rejects a keyword it does not know where it stands ("Unknown keyword"), and `keepalived -t` fails. kaconf also says when the keyword exists elsewhere (`priority` inside `global_defs` belongs in `vrrp_instance`), suggests the closest known keyword for a typo, and tells when the keyword exists only in another keepalived release than the one selected with `--keepalived-version`.\n\n```\nglobal_defs {\n    vrrp_mcast_grop4 224.0.0.18    ! did you mean vrrp_mcast_group4?\n}\n```',
     keepalived: "Unknown keyword 'X'",
@@ -73,6 +74,7 @@ export const deprecatedKeyword: Rule = {
   meta: {
     id: 'deprecated-keyword',
     severity: 'warning',
+    fixable: true,
     description: 'A keyword keepalived still reads but has replaced.',
     docs: 'Deprecated keywords keep working for now; some are reported by keepalived (and then `keepalived -t` fails). Use the replacement the message names.',
   },
