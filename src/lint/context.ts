@@ -34,6 +34,16 @@ export class RuleContext {
     this.locs = model.locs;
   }
 
+  private readonly cache = new Map<string, unknown>();
+
+  /** A value rules share for one lint run (computed once, by the first rule that asks). */
+  memo<T>(key: string, compute: () => T): T {
+    if (this.cache.has(key)) return this.cache.get(key) as T;
+    const v = compute();
+    this.cache.set(key, v);
+    return v;
+  }
+
   get versionText(): string {
     return formatVersion(this.version);
   }
@@ -88,16 +98,6 @@ export class RuleContext {
       if (node && node.type === 'block') return node.closeLoc;
     }
     return undefined;
-  }
-
-  /** 0-based offset of a location's start in its file (for fixes). */
-  offset(loc: Loc, end = false): number | undefined {
-    const src = this.sources.find((s) => s.path === loc.file);
-    if (!src) return undefined;
-    const line = end ? loc.endLine : loc.line;
-    const col = end ? loc.endColumn : loc.column;
-    const start = src.lineStarts[line - 1];
-    return start === undefined ? undefined : start + col - 1;
   }
 
   // ---- Document helpers -----------------------------------------------------------------------

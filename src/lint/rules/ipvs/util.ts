@@ -58,6 +58,10 @@ export interface VirtualServer extends Server {
 }
 
 export function virtualServers(ctx: RuleContext): VirtualServer[] {
+  return ctx.memo('ipvs/virtualServers', () => readVirtualServers(ctx));
+}
+
+function readVirtualServers(ctx: RuleContext): VirtualServer[] {
   const list = (ctx.document.virtual_server as Obj[] | undefined) ?? [];
   return list.map((body, index) => {
     const pointer = `/virtual_server/${index}`;
@@ -180,6 +184,10 @@ export interface FamilyResult {
  * file order; the sorry server is checked at the end of the block.
  */
 export function settleFamily(ctx: RuleContext, vs: VirtualServer): FamilyResult {
+  return ctx.memo(`ipvs/settleFamily${vs.pointer}`, () => settle(ctx, vs));
+}
+
+function settle(ctx: RuleContext, vs: VirtualServer): FamilyResult {
   const b = vs.body;
   let family = b.address !== undefined ? familyOf(b.address) : undefined;
   let from = family ? `its address ${String(b.address)}` : '';
@@ -377,6 +385,10 @@ export function checkersOf(rs: Server): { type: CheckerType; pointer: string; bo
 
 /** Every checker of every real server. */
 export function allCheckers(ctx: RuleContext): { vs: VirtualServer; rs: Server; type: CheckerType; pointer: string; body: Obj }[] {
+  return ctx.memo('ipvs/allCheckers', () => findCheckers(ctx));
+}
+
+function findCheckers(ctx: RuleContext): { vs: VirtualServer; rs: Server; type: CheckerType; pointer: string; body: Obj }[] {
   const out: { vs: VirtualServer; rs: Server; type: CheckerType; pointer: string; body: Obj }[] = [];
   for (const vs of virtualServers(ctx)) {
     // keepalived skips the whole block of a server whose key it cannot read
@@ -411,6 +423,10 @@ export interface Service {
  * reading, and after linking groups), with the real servers it keeps.
  */
 export function services(ctx: RuleContext): Service[] {
+  return ctx.memo('ipvs/services', () => findServices(ctx));
+}
+
+function findServices(ctx: RuleContext): Service[] {
   const out: Service[] = [];
   for (const vs of virtualServers(ctx)) {
     if (!readableKey(vs.body)) continue;
