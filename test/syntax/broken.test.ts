@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseFile } from '../../src/syntax/index.js';
+import { parseFile, parseText } from '../../src/syntax/index.js';
 import { FIXTURES } from '../helpers/paths.js';
 
 const dir = join(FIXTURES, 'parse/broken');
@@ -50,5 +50,21 @@ describe('broken inputs', () => {
       expect(d.loc.line).toBeGreaterThanOrEqual(1);
       expect(d.loc.endLine).toBeLessThanOrEqual(lines.length);
     }
+  });
+});
+
+describe('deep nesting', () => {
+  it('10,000 nested blocks: no stack overflow, one syntax/too-deep finding, the outer 64 levels kept', () => {
+    const text = 'a {\n'.repeat(10_000) + '}\n'.repeat(10_000);
+    const r = parseText(text, 'deep.conf');
+    expect(r.diagnostics.map((d) => [d.rule, d.loc.line])).toEqual([['syntax/too-deep', 65]]);
+    let depth = 0;
+    for (let nodes = r.ast; nodes[0]?.type === 'block'; nodes = nodes[0].body) depth++;
+    expect(depth).toBe(64);
+  });
+  it('unclosed deep nesting: reported, no exception', () => {
+    const r = parseText('a {\n'.repeat(10_000), 'deep.conf');
+    expect(r.diagnostics.some((d) => d.rule === 'syntax/too-deep')).toBe(true);
+    expect(r.diagnostics.filter((d) => d.rule === 'syntax/unclosed-block')).toHaveLength(64);
   });
 });

@@ -73,5 +73,11 @@ export const syntaxRules: Rule[] = [
     'A line longer than keepalived reads.',
     'keepalived reads a line into a 1024-byte buffer: beyond 1023 bytes, the rest of the line is read as a line of its own, which is rarely what was meant. After parameter substitution the limit also applies.',
   ),
+  meta(
+    'syntax/too-deep',
+    'error',
+    'Blocks nested deeper than any keepalived config can be.',
+    'keepalived\'s blocks nest a few levels at most (`virtual_server` > `real_server` > `HTTP_GET` > `url`). kaconf reads braces nested more than 64 levels deep as plain words and reports the first: such a file is broken (usually many `}` are missing) or not a keepalived config.',
+  ),
   meta('syntax/nul-byte', 'error', 'A NUL byte in the file.', 'keepalived reads each line as a C string, so a NUL byte ends the line and the rest of it is lost. A config file must be text.'),
 ];
