@@ -46,7 +46,7 @@ function lineContentEnd(text: string, start: number): { content: number; eol: nu
   return { content: content < 0 ? i : content, eol: i };
 }
 
-const conditionalRe = /@\^?[^\s]*/y;
+const conditionalRe = /@\^?[^ \t\n\r\f\v]*/y;
 const matchConditional: CustomPatternMatcherFunc = (text, offset) =>
   text.charCodeAt(offset) === 64 /* @ */ && atLineStart(text, offset, false) ? matchAt(conditionalRe, text, offset) : null;
 
@@ -108,7 +108,8 @@ export const Seq = createToken({ name: 'Seq', pattern: { exec: matchSeq }, start
  */
 export const Word = createToken({
   name: 'Word',
-  pattern: /(?:[^\s{}"!#\\$]|\\[^\s]?|\$\{[A-Za-z_][A-Za-z0-9_]*(?: +[0-9]+)*\}|\$)+/,
+  // blanks are ASCII only, as for keepalived: other characters (a no-break space) are part of a word
+  pattern: /(?:[^ \t\n\r\f\v{}"!#\\$]|\\[^ \t\n\r\f\v]?|\$\{[A-Za-z_][A-Za-z0-9_]*(?: +[0-9]+)*\}|\$)+/,
 });
 
 /**
@@ -140,7 +141,6 @@ export const keepalivedLexer = new Lexer(allTokens, {
   lineTerminatorsPattern: /\n/g,
   lineTerminatorCharacters: ['\n'],
   ensureOptimizations: false,
-  errorMessageProvider: undefined,
 });
 
 export type Token = IToken;
