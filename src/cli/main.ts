@@ -30,7 +30,7 @@ async function run(action: () => Promise<number> | number): Promise<void> {
 }
 
 /** commands this build has (the list grows as they land) */
-const registered = new Set(['parse', 'lint', 'fmt', 'convert', 'explain', 'compile', 'run', 'status']);
+const registered = new Set(['parse', 'lint', 'fmt', 'convert', 'explain', 'compile', 'run', 'status', 'genhash']);
 const COMMANDS = ['parse', 'lint', 'fmt', 'convert', 'compile', 'run', 'status', 'explain', 'genhash'];
 
 export async function main(rawArgv: string[]): Promise<void> {
@@ -156,7 +156,7 @@ export async function main(rawArgv: string[]): Promise<void> {
     )
     .command(
       'run <file>',
-      'run the VRRP instances of a plan (or of a keepalived.conf) in the foreground',
+      'run the VRRP instances and virtual servers of a plan (or of a keepalived.conf) in the foreground',
       (y) =>
         y
           .positional('file', { type: 'string', demandOption: true, describe: 'plan from kaconf compile, or keepalived.conf' })
@@ -165,12 +165,16 @@ export async function main(rawArgv: string[]): Promise<void> {
           .option('control', { type: 'string', describe: 'control socket for kaconf status (default /run/kaconf/kaconf.sock)' })
           .option('state', { type: 'string', describe: 'file recording the VIPs this daemon added (default: beside the control socket)' })
           .option('log-format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'log lines on stderr' })
+          .option('ipvs', { choices: ['ipvsadm', 'record'] as const, describe: 'IPVS driver: ipvsadm (the kernel; default) or record (write the commands to --ipvs-record)' })
+          .option('ipvs-record', { type: 'string', describe: 'with --ipvs=record: file each ipvsadm command is appended to, with a timestamp' })
           .option('keepalived-version', { type: 'string', describe: 'keepalived release whose rules apply (default 2.3.2)' }),
       (a) =>
         run(async () =>
           (await import('./commands/run.js')).runRun({
             file: a.file,
             logFormat: a['log-format'],
+            ...(a.ipvs !== undefined ? { ipvs: a.ipvs } : {}),
+            ...(a['ipvs-record'] !== undefined ? { ipvsRecord: a['ipvs-record'] } : {}),
             ...(a.host !== undefined ? { host: a.host } : {}),
             ...(a['dry-run'] !== undefined ? { dryRun: a['dry-run'] } : {}),
             ...(a.control !== undefined ? { control: a.control } : {}),
@@ -181,12 +185,43 @@ export async function main(rawArgv: string[]): Promise<void> {
     )
     .command(
       'status',
-      'show the instances of a running kaconf run',
+      'show the instances and virtual servers of a running kaconf run',
       (y) =>
         y
           .option('control', { type: 'string', describe: 'control socket (default /run/kaconf/kaconf.sock)' })
           .option('format', { alias: 'f', choices: ['text', 'json'] as const, default: 'text' as const, describe: 'output format' }),
       (a) => run(async () => (await import('./commands/status.js')).runStatus({ format: a.format, ...(a.control !== undefined ? { control: a.control } : {}) })),
+    )
+    .command(
+      'genhash [url]',
+      "print the MD5 digest of a page's body as keepalived's genhash computes it (for HTTP_GET/SSL_GET digest)",
+      (y) =>
+        y
+          .positional('url', { type: 'string', describe: 'http://ADDRESS[:PORT]/PATH or https://… (or use -s, -p, -u)' })
+          .option('server', { alias: 's', type: 'string', describe: 'server address (keepalived genhash -s)' })
+          .option('port', { alias: 'p', type: 'number', describe: 'server port (-p)' })
+          .option('url-path', { alias: 'u', type: 'string', describe: 'path to get (-u)' })
+          .option('use-ssl', { alias: 'S', type: 'boolean', describe: 'use TLS (-S)' })
+          .option('use-sni', { alias: 'I', type: 'boolean', describe: 'send the virtualhost as SNI (-I)' })
+          .option('use-virtualhost', { alias: 'V', type: 'string', describe: 'Host header (-V); default: the address and port' })
+          .option('protocol', { alias: 'P', type: 'string', choices: ['1.0', '1.0c', '1.0C', '1.1'] as const, describe: 'HTTP protocol (-P; 1.0c: 1.0 with Connection: close)' })
+          .option('timeout', { alias: 't', type: 'number', describe: 'connect and read timeout in seconds (-t; default none)' })
+          .option('verbose', { alias: 'v', type: 'boolean', describe: 'print the request, the response header and sizes too' }),
+      (a) =>
+        run(async () =>
+          (await import('./commands/genhash.js')).runGenhash({
+            ...(a.url !== undefined ? { url: a.url } : {}),
+            ...(a.server !== undefined ? { server: a.server } : {}),
+            ...(a.port !== undefined ? { port: a.port } : {}),
+            ...(a['url-path'] !== undefined ? { path: a['url-path'] } : {}),
+            ...(a['use-ssl'] !== undefined ? { ssl: a['use-ssl'] } : {}),
+            ...(a['use-sni'] !== undefined ? { sni: a['use-sni'] } : {}),
+            ...(a['use-virtualhost'] !== undefined ? { virtualhost: a['use-virtualhost'] } : {}),
+            ...(a.protocol !== undefined ? { protocol: a.protocol } : {}),
+            ...(a.timeout !== undefined ? { timeout: a.timeout } : {}),
+            ...(a.verbose !== undefined ? { verbose: a.verbose } : {}),
+          }),
+        ),
     )
     .command(
       'explain [rule]',

@@ -15,6 +15,7 @@ import { VRRP_GROUP_IPV4, VRRP_GROUP_IPV6, familyOf, type AddressFamily } from '
 import { instanceConfig, normalizeConfig } from '../runtime/vrrp/fsm.js';
 import { parseFile } from '../syntax/index.js';
 import { splitCommand } from './command.js';
+import { compileIpvs } from './ipvs.js';
 import {
   PLAN_KIND,
   PLAN_VERSION,
@@ -167,6 +168,8 @@ export function compileDocument(doc: Document, ctx: DocumentContext): Plan {
     if (inst) plan.instances[name] = inst;
   }
   for (const sg of Object.values(plan.syncGroups)) sg.members = sg.members.filter((m) => m in plan.instances);
+  const ipvs = compileIpvs(doc, { warn, scriptUser: plan.global.scriptUser });
+  if (ipvs) plan.ipvs = ipvs;
   return plan;
 }
 

@@ -5,7 +5,11 @@
  * this file runs unchanged against fakes in the tests.
  */
 import type { Plan, PlanCommand, PlanInstance, PlanNotify, PlanScript, PlanVip } from '../compile/plan.js';
+import { networkInterfaces } from 'node:os';
 import type { Drivers, Endpoint, ReceivedPacket, TimerHandle, VipRecord } from './drivers.js';
+import type { VirtualServerStatus } from './ipvs/pool.js';
+import { recordingDriver } from './ipvs/record.js';
+import { Lvs } from './lvs.js';
 import { evaluate, scriptCounter, scriptResult, scriptUp, trackedBy, trackKey, type ScriptCounter, type Tracked } from './track.js';
 import { canonicalAddress, isMulticast } from './vrrp/address.js';
 import { type Effect, type Event, type InstanceState, type TimerName, type VrrpState, initialState, instanceConfig, step } from './vrrp/fsm.js';
@@ -54,6 +58,8 @@ export interface Status {
   syncGroups: { name: string; state: string; members: string[] }[];
   /** packets no instance could take (unknown VRID, not VRRP...) by interface and reason */
   unmatched: Record<string, Record<string, number>>;
+  /** IPVS: the driver in use and the virtual servers (present when the plan has virtual servers) */
+  ipvs?: { driver: 'ipvsadm' | 'record'; virtualServers: VirtualServerStatus[] };
 }
 
 interface Inst {
@@ -110,6 +116,7 @@ export class Daemon {
   private readonly unmatched: Record<string, Record<string, number>> = {};
   private readonly startedAt: number;
   private stopping = false;
+  private lvs: Lvs | null = null;
 
   constructor(
     plan: Plan,
@@ -128,6 +135,38 @@ export class Daemon {
     for (const p of Object.values(this.plan.instances)) this.createInstance(p);
     await this.startScripts(Object.keys(this.plan.scripts));
     this.startInstances([...this.instances.keys()]);
+    if (this.plan.ipvs) await this.startLvs();
+  }
+
+  private async startLvs(): Promise<void> {
+    if (!this.plan.ipvs) return;
+    let ipvs = this.d.ipvs;
+    if (!ipvs) {
+      this.warn('no IPVS driver given: the ipvsadm commands are only recorded in memory');
+      ipvs = recordingDriver({ clock: this.d.clock });
+    }
+    this.lvs = new Lvs(this.plan.ipvs, {
+      clock: this.d.clock,
+      logger: this.d.logger,
+      scripts: this.d.scripts,
+      ipvs,
+      ...(this.d.checks ? { checks: this.d.checks } : {}),
+      ...(this.d.random ? { random: this.d.random } : {}),
+      isLocalAddress: (a) => this.isLocalAddress(a),
+    });
+    await this.lvs.start();
+  }
+
+  /** ha_suspend: a service address is here when this daemon holds it as a VIP, or an interface has it */
+  private isLocalAddress(address: string): boolean {
+    const c = canonicalAddress(address);
+    for (const inst of this.instances.values()) for (const v of inst.added.values()) if (canonicalAddress(v.address) === c) return true;
+    return Object.values(networkInterfaces()).some((list) => (list ?? []).some((a) => canonicalAddress(a.address) === c));
+  }
+
+  /** the LVS side (tests wait on it) */
+  get ipvs(): Lvs | null {
+    return this.lvs;
   }
 
   /** priority 0 from every master, every VIP removed, everything closed */
@@ -139,6 +178,7 @@ export class Daemon {
     for (const s of this.sockets.values()) s.endpoint.close();
     this.sockets.clear();
     this.d.links.stop();
+    await this.lvs?.stop();
     this.d.scripts.stop();
     this.saveState();
   }
@@ -185,6 +225,13 @@ export class Daemon {
     await this.startScripts(Object.keys(next.scripts).filter((n) => !this.scripts.has(n)));
     this.startInstances(toStart);
     this.closeUnusedSockets();
+    if (this.lvs && next.ipvs) {
+      const r = await this.lvs.reload(next.ipvs);
+      this.info(`reloaded the virtual servers: ${r.kept.length} kept, ${r.restarted.length} restarted, ${r.added.length} added, ${r.removed.length} removed`);
+    } else if (this.lvs) {
+      await this.lvs.stop();
+      this.lvs = null;
+    } else if (next.ipvs) await this.startLvs();
     this.info(`reloaded ${next.source.file}: ${kept.length} kept, ${restarted.length} restarted, ${added.length} added, ${removed.length} removed`);
     return { kept, restarted, removed, added };
   }
@@ -775,6 +822,7 @@ export class Daemon {
       instances,
       syncGroups: [...this.groups.values()].map((g) => ({ name: g.name, state: g.state, members: [...g.order] })),
       unmatched: JSON.parse(JSON.stringify(this.unmatched)) as Status['unmatched'],
+      ...(this.lvs ? { ipvs: { driver: this.lvs.driver.kind, virtualServers: this.lvs.status() } } : {}),
     };
   }
 

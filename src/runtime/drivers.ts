@@ -3,6 +3,8 @@
  * arping, child processes, Unix sockets) live beside this file; tests give fakes.
  */
 import type { PlanCommand, PlanVip } from '../compile/plan.js';
+import type { CheckIo } from './check/scheduler.js';
+import type { IpvsDriver } from './ipvs/types.js';
 import type { AddressFamily } from './vrrp/address.js';
 
 export interface TimerHandle {
@@ -109,4 +111,10 @@ export interface Drivers {
   scripts: ScriptRunner;
   state: StateStore;
   logger: Logger;
+  /** IPVS (plans with virtual servers): ipvs/ipvsadm.ts or ipvs/record.ts; without one, an in-memory recorder */
+  ipvs?: IpvsDriver;
+  /** the checkers' network I/O (default: real TCP/HTTP/TLS) */
+  checks?: CheckIo;
+  /** the random part of checker warmup (default Math.random) */
+  random?: () => number;
 }

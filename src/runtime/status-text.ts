@@ -15,6 +15,24 @@ export function statusText(s: Status): string {
     lines.push(`  last transition    ${i.lastTransition ? `${i.lastTransition.from} -> ${i.lastTransition.to} at ${i.lastTransition.at}` : '-'}`);
     if (i.faults.length) lines.push(`  faults             ${i.faults.join(', ')}`);
   }
+  if (s.ipvs) {
+    for (const v of s.ipvs.virtualServers) {
+      lines.push('');
+      lines.push(`virtual server ${v.name}: quorum ${v.quorumUp ? 'up' : 'down'}  (${v.scheduler}, ${v.forwarding}; live weight ${v.aliveWeight}, quorum ${v.quorum}, hysteresis ${v.hysteresis})`);
+      lines.push(`  services           ${v.services.join(', ')}`);
+      if (v.sorryServer) lines.push(`  sorry server       ${v.sorryServer.name} ${v.sorryServer.active ? `standing in (weight ${v.sorryServer.weight ?? '-'})` : v.sorryServer.weight !== null ? `inhibited (weight ${v.sorryServer.weight})` : 'not in the pool'}`);
+      for (const r of v.realServers) {
+        const w = r.weight === null ? 'not in IPVS' : `weight ${r.weight}`;
+        lines.push(`  real server ${r.name}: ${r.alive ? 'UP' : 'DOWN'}  (${w}; configured ${r.configuredWeight}${r.effectiveWeight !== r.configuredWeight ? `, effective ${r.effectiveWeight}` : ''}${r.inhibitOnFailure ? ', inhibit_on_failure' : ''})`);
+        for (const c of r.checkers) {
+          const last = c.last ? `${c.last.ok ? 'ok' : 'failed'} at ${c.last.at}: ${c.last.message}` : 'not run yet';
+          lines.push(`    ${c.type.padEnd(10)} ${c.target}  ${c.up ? 'up' : 'down'}; last: ${last}`);
+        }
+      }
+    }
+    lines.push('');
+    lines.push(`IPVS driver: ${s.ipvs.driver === 'record' ? 'record (commands written to a file, the kernel untouched)' : 'ipvsadm'}`);
+  }
   const unmatched = Object.entries(s.unmatched);
   if (unmatched.length) {
     lines.push('');

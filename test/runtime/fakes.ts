@@ -20,6 +20,11 @@ export class FakeClock implements Clock {
     this.timers.push(timer);
     return { cancel: () => void (timer.dead = true) };
   }
+  /** the earliest pending deadline */
+  nextDeadline(): number | undefined {
+    const live = this.timers.filter((x) => !x.dead).map((x) => x.at);
+    return live.length ? Math.min(...live) : undefined;
+  }
   /** run every timer due up to now + ms, in order, moving the clock to each */
   async advance(ms: number): Promise<void> {
     const end = this.t + ms;

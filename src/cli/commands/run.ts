@@ -13,11 +13,16 @@ import { Daemon } from '../../runtime/daemon.js';
 import type { Drivers } from '../../runtime/drivers.js';
 import { loadPlanOrConf } from '../../runtime/load.js';
 import { streamLogger } from '../../runtime/log.js';
+import { ipvsadmLine } from '../../runtime/ipvs/ipvsadm-args.js';
+import { ipvsadmDriver } from '../../runtime/ipvs/ipvsadm.js';
+import { Pool } from '../../runtime/ipvs/pool.js';
+import { probeIpvs } from '../../runtime/ipvs/probe.js';
+import { recordingDriver } from '../../runtime/ipvs/record.js';
 import { iprouteNet, sysfsLinks } from '../../runtime/net/iproute.js';
 import { processScripts } from '../../runtime/scripts/process.js';
 import { fileStateStore } from '../../runtime/state-file.js';
 import { loadRawSocket, rawTransport } from '../../runtime/transport/raw.js';
-import { EXIT_OK, EXIT_USAGE, UsageError } from '../exit.js';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from '../exit.js';
 import { printFindings } from './compile.js';
 import { projectConfig, resolveVersion } from './lint.js';
 
@@ -29,6 +34,9 @@ export interface RunArgs {
   state?: string;
   logFormat: 'text' | 'json';
   keepalivedVersion?: string;
+  /** IPVS driver: the kernel through ipvsadm (default), or a file of the commands it would run */
+  ipvs?: 'ipvsadm' | 'record';
+  ipvsRecord?: string;
 }
 
 export async function runRun(args: RunArgs): Promise<number> {
@@ -48,17 +56,35 @@ export async function runRun(args: RunArgs): Promise<number> {
   const control = args.control ?? DEFAULT_CONTROL;
   const statePath = args.state ?? join(dirname(control), `${control.split('/').pop()!.replace(/\.sock$/, '')}.state.json`);
 
+  const ipvsMode = args.ipvs ?? 'ipvsadm';
+  if (ipvsMode === 'record' && !args.ipvsRecord) throw new UsageError('kaconf: --ipvs=record needs --ipvs-record PATH (the file the ipvsadm commands are written to)', EXIT_USAGE);
+  if (args.ipvsRecord && ipvsMode !== 'record') throw new UsageError('kaconf: --ipvs-record is only used with --ipvs=record', EXIT_USAGE);
+
   if (args.dryRun) {
-    process.stdout.write(describe(first.plan, control, statePath));
+    process.stdout.write(describe(first.plan, control, statePath, ipvsMode === 'record' ? `record to ${args.ipvsRecord}` : 'ipvsadm'));
     return EXIT_OK;
   }
 
-  const raw = loadRawSocket();
+  if (first.plan.ipvs && ipvsMode === 'ipvsadm') {
+    const probe = await probeIpvs();
+    if (!probe.ok) {
+      throw new UsageError(
+        `kaconf: ${probe.reason}.\nkaconf run refuses a plan with virtual servers here; --ipvs=record --ipvs-record PATH runs the checkers and writes the ipvsadm commands to PATH instead`,
+        EXIT_FINDINGS,
+      );
+    }
+    logger.log('info', probe.detail);
+  }
+
+  const hasVrrp = Object.keys(first.plan.instances).length > 0;
+  const raw = hasVrrp ? loadRawSocket() : null;
   if (raw instanceof Error) throw new UsageError(`kaconf: ${raw.message}`, EXIT_USAGE);
-  if (process.getuid?.() !== 0) logger.log('warning', 'not running as root: raw sockets and address changes will probably fail');
+  const needRoot = [...(hasVrrp ? ['raw sockets and address changes'] : []), ...(first.plan.ipvs && ipvsMode === 'ipvsadm' ? ['IPVS changes'] : [])];
+  if (process.getuid?.() !== 0 && needRoot.length) logger.log('warning', `not running as root: ${needRoot.join(' and ')} will probably fail`);
 
   const drivers: Drivers = {
     clock: realClock,
+    ipvs: ipvsMode === 'record' ? recordingDriver({ clock: realClock, path: args.ipvsRecord! }) : ipvsadmDriver({ ownedPath: statePath.replace(/(\.json)?$/, '.ipvs.json') }),
     transport: rawTransport,
     net: iprouteNet(logger),
     links: sysfsLinks(),
@@ -76,7 +102,7 @@ export async function runRun(args: RunArgs): Promise<number> {
   } catch (e) {
     throw new UsageError(`kaconf: control socket ${control}: ${(e as Error).message}`, EXIT_USAGE);
   }
-  logger.log('info', `kaconf run ${first.plan.source.file}: ${Object.keys(first.plan.instances).length} instance(s), control ${control}`, { event: 'start', pid: process.pid });
+  logger.log('info', `kaconf run ${first.plan.source.file}: ${Object.keys(first.plan.instances).length} instance(s)${first.plan.ipvs ? `, ${first.plan.ipvs.virtualServers.length} virtual server(s) (IPVS driver ${ipvsMode})` : ''}, control ${control}`, { event: 'start', pid: process.pid });
   await daemon.start();
 
   return new Promise<number>((resolve) => {
@@ -114,7 +140,7 @@ export async function runRun(args: RunArgs): Promise<number> {
 }
 
 /** --dry-run: what the daemon would do, touching nothing. */
-export function describe(plan: Plan, control: string, statePath: string): string {
+export function describe(plan: Plan, control: string, statePath: string, ipvsDriver = 'ipvsadm'): string {
   const out: string[] = [];
   out.push(`kaconf run (dry run): plan from ${plan.source.file} (sha256 ${plan.source.sha256.slice(0, 12)}), keepalived ${plan.keepalivedVersion} semantics`);
   out.push(`would remove VIPs listed in ${statePath} that an earlier run left, then listen on ${control}`);
@@ -133,6 +159,24 @@ export function describe(plan: Plan, control: string, statePath: string): string
     const notes = Object.entries(i.notify).map(([k, c]) => `${k}: ${c.argv.join(' ')}`);
     if (notes.length) out.push(`  notify ${notes.join('; ')}`);
     if (i.unsupported?.length) out.push(`  not carried out: ${i.unsupported.join(', ')}`);
+  }
+  if (plan.ipvs) {
+    const batch: string[] = [];
+    for (const vs of plan.ipvs.virtualServers) {
+      const pool = new Pool(vs, { rsInitNotifies: plan.ipvs.rsInitNotifies });
+      for (const e of pool.init()) if (e.kind === 'ipvs') batch.push(ipvsadmLine(e.command));
+      out.push(`virtual server ${vs.name}: ${vs.scheduler}, ${vs.forwarding.method}${vs.persistence ? `, persistent ${vs.persistence.timeoutS} s` : ''}, quorum ${vs.quorum} (hysteresis ${vs.hysteresis})${vs.sorryServer ? `, sorry server ${vs.sorryServer.address}:${vs.sorryServer.port}` : ''}${vs.haSuspend ? ', ha_suspend' : ''}`);
+      for (const rs of vs.realServers) {
+        out.push(`  real server ${rs.name} weight ${rs.weight}${rs.inhibitOnFailure ? ', inhibit_on_failure' : ''}${rs.alpha ? ', alpha' : ''}`);
+        for (const c of rs.checkers) {
+          const what = c.type === 'MISC_CHECK' ? `${JSON.stringify(c.command.argv)} (timeout ${c.timeoutMs} ms${c.dynamic ? ', dynamic' : ''})` : c.type === 'TCP_CHECK' ? `connect to ${c.connection.address}:${c.connection.port}` : `GET ${c.urls.map((u) => u.path).join(', ')} on ${c.connection.address}:${c.connection.port}`;
+          out.push(`    ${c.type}: ${what} every ${c.delayLoopMs} ms (retry ${c.retry}, delay_before_retry ${c.delayBeforeRetryMs} ms${c.type !== 'MISC_CHECK' ? `, connect_timeout ${c.connection.timeoutMs} ms` : ''})`);
+        }
+        if (rs.unsupported?.length) out.push(`    not carried out: ${rs.unsupported.join(', ')}`);
+      }
+    }
+    out.push(`IPVS driver ${ipvsDriver}; the initial table, as one batch:`);
+    for (const l of batch) out.push(`  ${l}`);
   }
   return `${out.join('\n')}\n`;
 }
