@@ -76,6 +76,75 @@ function wordsOf(n: StatementNode, withKeyword = false): Word[] {
 
 // ---- conf → Document --------------------------------------------------------------------------
 
+/**
+ * The comments and blank lines of one block body, given to the statements they stand before:
+ * own-line comments (with the blank lines among them) go `before` the next statement, a comment
+ * on a statement's line is its `inline` one (on a block's `}` line: its `close` one), and what
+ * follows the last statement is the block's `end`.
+ */
+class BodyTrivia {
+  private pending: string[] = [];
+  private groupBlank = false;
+  private prevEnd: Loc | undefined;
+  private last: { pointer: string; isBlock: boolean } | undefined;
+
+  constructor(
+    private readonly map: TriviaMap,
+    private readonly pointer: string,
+    private readonly block: BlockNode | undefined,
+  ) {
+    this.prevEnd = block?.openLoc;
+  }
+
+  private blankBefore(n: Node): boolean {
+    const p = this.prevEnd;
+    return p !== undefined && p.file === n.loc.file && n.loc.line - p.endLine > 1;
+  }
+
+  comment(n: CommentNode): void {
+    const blank = this.blankBefore(n);
+    const text = n.text.replace(/\s+$/, '');
+    this.prevEnd = n.loc;
+    if (n.inline && this.pending.length === 0) {
+      if (this.last) trivia(this.map, this.last.pointer)[this.last.isBlock ? 'close' : 'inline'] = text;
+      else if (this.block) trivia(this.map, this.pointer).inline = text;
+      return;
+    }
+    if (blank) {
+      if (this.pending.length === 0 && this.last !== undefined) this.groupBlank = true;
+      else if (this.pending.length > 0) this.pending.push('');
+    }
+    this.pending.push(text);
+  }
+
+  /** A statement whose leading trivia goes to `target`, its later line comments to `own`. */
+  statement(n: StatementNode, target: string | undefined, own?: string): void {
+    const blank = this.blankBefore(n);
+    if (target !== undefined) {
+      const e = trivia(this.map, target);
+      if (blank) {
+        if (this.pending.length > 0) this.pending.push('');
+        else if (this.last !== undefined) e.blank = true;
+      }
+      if (this.groupBlank) e.blank = true;
+      if (this.pending.length > 0) e.before = this.pending;
+      this.last = { pointer: own ?? target, isBlock: n.type === 'block' };
+    }
+    this.pending = [];
+    this.groupBlank = false;
+    this.prevEnd = n.type === 'block' && n.closeLoc ? n.closeLoc : n.loc;
+  }
+
+  /** Later items made from the same line (a word list) take its line comment. */
+  sameLine(pointer: string): void {
+    this.last = { pointer, isBlock: false };
+  }
+
+  finish(): void {
+    if (this.pending.length > 0) trivia(this.map, this.pointer).end = this.groupBlank ? ['', ...this.pending] : this.pending;
+  }
+}
+
 class ToDocument {
   readonly trivia: TriviaMap = new Map();
   readonly problems: Diagnostic[] = [];
@@ -83,47 +152,15 @@ class ToDocument {
   private readonly reader = new ModelBuilder(vocab(), parseVersion(DEFAULT_VERSION)!);
 
   body(nodes: Node[], spec: BlockSpec | undefined, pointer: string, obj: Document, block?: BlockNode): void {
-    let pending: string[] = [];
-    let groupBlank = false;
-    let prevEnd: Loc | undefined = block?.openLoc;
-    let last: { pointer: string; isBlock: boolean } | undefined;
+    const t = new BodyTrivia(this.trivia, pointer, block);
     for (const n of nodes) {
-      const blank = prevEnd !== undefined && prevEnd.file === n.loc.file && n.loc.line - prevEnd.endLine > 1;
-      if (n.type === 'comment') {
-        const text = n.text.replace(/\s+$/, '');
-        if (n.inline && pending.length === 0) {
-          if (last) trivia(this.trivia, last.pointer)[last.isBlock ? 'close' : 'inline'] = text;
-          else if (block) trivia(this.trivia, pointer).inline = text;
-          prevEnd = n.loc;
-          continue;
-        }
-        if (blank) {
-          if (pending.length === 0 && last !== undefined) groupBlank = true;
-          else if (pending.length > 0) pending.push('');
-        }
-        pending.push(text);
-        prevEnd = n.loc;
-        continue;
+      if (n.type === 'comment') t.comment(n);
+      else {
+        const target = this.statement(n, spec, pointer, obj);
+        t.statement(n, target?.trivia, target?.own);
       }
-      const target = this.statement(n, spec, pointer, obj);
-      if (target) {
-        const e = trivia(this.trivia, target.trivia);
-        if (blank) {
-          if (pending.length > 0) pending.push('');
-          else if (last !== undefined) e.blank = true;
-        }
-        if (groupBlank) e.blank = true;
-        if (pending.length > 0) e.before = pending;
-        last = { pointer: target.own ?? target.trivia, isBlock: n.type === 'block' };
-      }
-      pending = [];
-      groupBlank = false;
-      prevEnd = n.type === 'block' && n.closeLoc ? n.closeLoc : n.loc;
     }
-    if (pending.length > 0) {
-      const end = groupBlank ? ['', ...pending] : pending;
-      trivia(this.trivia, pointer).end = end;
-    }
+    t.finish();
   }
 
   private cannot(n: Node, message: string, hint: string): void {
@@ -274,30 +311,15 @@ class ToDocument {
 
   private listBody(nodes: Node[], ks: KeywordSpec, pointer: string, items: unknown[], block: BlockNode): void {
     this.lines.add(pointer);
-    let pending: string[] = [];
-    let groupBlank = false;
-    let prevEnd: Loc | undefined = block.openLoc;
-    let last: string | undefined;
+    const t = new BodyTrivia(this.trivia, pointer, block);
     for (const n of nodes) {
-      const blank = prevEnd !== undefined && prevEnd.file === n.loc.file && n.loc.line - prevEnd.endLine > 1;
       if (n.type === 'comment') {
-        const text = n.text.replace(/\s+$/, '');
-        if (n.inline && pending.length === 0) {
-          trivia(this.trivia, last ?? pointer).inline = text;
-          prevEnd = n.loc;
-          continue;
-        }
-        if (blank) {
-          if (pending.length === 0 && last !== undefined) groupBlank = true;
-          else if (pending.length > 0) pending.push('');
-        }
-        pending.push(text);
-        prevEnd = n.loc;
+        t.comment(n);
         continue;
       }
       if (n.type === 'block' || (n.type === 'directive' && n.preprocessor)) {
         this.cannot(n, `a ${n.type === 'block' ? 'block' : 'preprocessor line'} inside \`${ks.name}\` cannot be converted`, 'keep this file in keepalived.conf form');
-        prevEnd = n.loc;
+        t.statement(n, undefined);
         continue;
       }
       const cond = n.condition ? `${n.condition.negate ? '^' : ''}${n.condition.name}` : undefined;
@@ -306,28 +328,18 @@ class ToDocument {
       groups.forEach((ws, gi) => {
         const { value, ok } = this.reader.readListLine(ws, ks);
         const hasParam = ws.some((w) => w.text.includes('$'));
-        let item: unknown = ok && !hasParam ? (ks.itemMode === 'word' ? (value as unknown[])[0] : value) : { $raw: ws.map((w) => (w.quoted ? `"${w.text}"` : w.text)).join(' ') };
+        const read = ks.itemMode === 'word' ? (value as unknown[])[0] : value;
+        let item: unknown = ok && !hasParam ? read : { $raw: ws.map((w) => (w.quoted ? `"${w.text}"` : w.text)).join(' ') };
         if (cond !== undefined) item = item !== null && typeof item === 'object' && !Array.isArray(item) ? { '@if': cond, ...item } : { '@if': cond, value: item };
         const ip = pointerJoin(pointer, items.length);
         items.push(item);
-        if (gi === 0) {
-          const e = trivia(this.trivia, ip);
-          if (blank) {
-            if (pending.length > 0) pending.push('');
-            else if (last !== undefined) e.blank = true;
-          }
-          if (groupBlank) e.blank = true;
-          if (pending.length > 0) e.before = pending;
-          pending = [];
-          groupBlank = false;
-        }
+        if (gi === 0) t.statement(n, ip);
+        else t.sameLine(ip);
         const quotedTexts = ws.filter((w) => w.quoted).map((w) => w.text);
-        if (quotedTexts.length > 0 && ok) this.markQuoted(ip, ks.itemMode === 'word' ? (value as unknown[])[0] : value, quotedTexts);
-        last = ip;
+        if (quotedTexts.length > 0 && ok) this.markQuoted(ip, read, quotedTexts);
       });
-      prevEnd = n.loc;
     }
-    if (pending.length > 0) trivia(this.trivia, pointer).end = groupBlank ? ['', ...pending] : pending;
+    t.finish();
   }
 }
 

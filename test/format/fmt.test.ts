@@ -7,7 +7,7 @@ import { parseText, type Node } from '../../src/syntax/index.js';
 import { buildModel } from '../../src/model/build.js';
 import { parseVersion } from '../../src/model/versions.js';
 import { kaconf } from '../helpers/cli.js';
-import { FIXTURES, sampleConfigs, seedConfigs } from '../helpers/paths.js';
+import { corpusConfigs, FIXTURES, seedConfigs } from '../helpers/paths.js';
 
 /** Comments and preprocessor lines, in order: what fmt must keep exactly. */
 function keptLines(nodes: Node[]): string[] {
@@ -20,15 +20,6 @@ function keptLines(nodes: Node[]): string[] {
   return out;
 }
 
-function corpus(): string[] {
-  const fixtureConfs = ['parse', 'vocab', 'lint'].flatMap((d) =>
-    readdirSync(join(FIXTURES, d))
-      .filter((f) => f.endsWith('.conf'))
-      .map((f) => join(FIXTURES, d, f)),
-  );
-  return [...seedConfigs(), ...sampleConfigs(), ...fixtureConfs];
-}
-
 describe('fmt golden files (seed configs)', () => {
   for (const file of seedConfigs()) {
     it(basename(file), () => {
@@ -39,7 +30,7 @@ describe('fmt golden files (seed configs)', () => {
 });
 
 describe('fmt over the corpus: idempotent and safe', () => {
-  for (const file of corpus()) {
+  for (const file of corpusConfigs()) {
     it(file.replace(/^.*\/(fixtures\/|samples\/)/, ''), () => {
       const text = readFileSync(file, 'utf8');
       const once = formatText(text, file).output;

@@ -30,3 +30,13 @@ export function seedConfigs(): string[] {
 export function hostDependent(): Record<string, string> {
   return JSON.parse(readFileSync(join(FIXTURES, 'differential', 'host-dependent.json'), 'utf8')) as Record<string, string>;
 }
+
+/** Every config the round-trip and formatting tests run over: seeds, keepalived's samples, fixtures. */
+export function corpusConfigs(): string[] {
+  const fixtureConfs = ['parse', 'vocab', 'lint'].flatMap((d) =>
+    readdirSync(join(FIXTURES, d))
+      .filter((f) => f.endsWith('.conf'))
+      .map((f) => join(FIXTURES, d, f)),
+  );
+  return [...seedConfigs(), ...sampleConfigs(), ...fixtureConfs];
+}

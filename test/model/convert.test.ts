@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -7,16 +7,7 @@ import { formatText } from '../../src/format/index.js';
 import { convert } from '../../src/model/convert.js';
 import { fromYaml, toYaml } from '../../src/model/yaml.js';
 import { kaconf } from '../helpers/cli.js';
-import { FIXTURES, sampleConfigs, seedConfigs } from '../helpers/paths.js';
-
-function corpus(): string[] {
-  const fixtureConfs = ['parse', 'vocab', 'lint'].flatMap((d) =>
-    readdirSync(join(FIXTURES, d))
-      .filter((f) => f.endsWith('.conf'))
-      .map((f) => join(FIXTURES, d, f)),
-  );
-  return [...seedConfigs(), ...sampleConfigs(), ...fixtureConfs];
-}
+import { corpusConfigs, FIXTURES, seedConfigs } from '../helpers/paths.js';
 
 /** What JSON cannot carry: comments, blank lines, quotes a value does not need. */
 function withoutPresentation(conf: string): string {
@@ -40,7 +31,7 @@ describe('convert golden files (seed configs)', () => {
 });
 
 describe('round trips over the corpus: conf → yaml → conf and conf → json → conf give fmt(conf)', () => {
-  for (const file of corpus()) {
+  for (const file of corpusConfigs()) {
     it(file.replace(/^.*\/(fixtures\/|samples\/)/, ''), () => {
       const text = readFileSync(file, 'utf8');
       const fmt = formatText(text, file).output;
