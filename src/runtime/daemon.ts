@@ -6,10 +6,11 @@
  */
 import type { Plan, PlanCommand, PlanInstance, PlanNotify, PlanScript, PlanVip } from '../compile/plan.js';
 import { networkInterfaces } from 'node:os';
-import type { Drivers, Endpoint, ReceivedPacket, TimerHandle, VipRecord } from './drivers.js';
+import type { Drivers, Endpoint, EndpointSpec, ReceivedPacket, TimerHandle, VipRecord } from './drivers.js';
 import type { VirtualServerStatus } from './ipvs/pool.js';
 import { recordingDriver } from './ipvs/record.js';
 import { Lvs } from './lvs.js';
+import { vetPlan } from './scripts/vet.js';
 import { evaluate, scriptCounter, scriptResult, scriptUp, trackedBy, trackKey, type ScriptCounter, type Tracked } from './track.js';
 import { canonicalAddress, isMulticast } from './vrrp/address.js';
 import { type Effect, type Event, type InstanceState, type TimerName, type VrrpState, initialState, instanceConfig, step } from './vrrp/fsm.js';
@@ -42,6 +43,8 @@ export interface InstanceStatus {
   address: string | null;
   masterAddress: string | null;
   vipsHeld: boolean;
+  /** VIPs a MASTER should hold but could not add (retried every advert interval) */
+  vipsMissing: string[];
   advertsSent: number;
   advertsReceived: number;
   invalid: Record<string, number>;
@@ -72,8 +75,23 @@ interface Inst {
   template: AdvertTemplate;
   validation: ValidationConfig;
   timers: Map<TimerName, TimerHandle>;
-  /** VIP and GARP work, in order */
+  /** VIP and GARP work, one run at a time (see kick) */
   chain: Promise<void>;
+  /** whether the machine wants the VIPs on (MASTER) or off */
+  wantVips: boolean;
+  /** a run of the VIP/GARP work is queued on the chain and has not started */
+  queued: boolean;
+  /** the latest GARP burst asked for and not sent yet */
+  garpWanted: { repeat: number; reason: string } | null;
+  /** VIP changes that failed are tried again at the next advert interval */
+  retry: TimerHandle | null;
+  /** failures in a row (log lines are thinned out) */
+  vipFailures: number;
+  removeFailures: number;
+  /** VIPs that could not be added (for status) */
+  missing: Set<string>;
+  /** VIPs found on the interface already when adding them (announced, never removed) */
+  existing: Set<string>;
   added: Map<string, PlanVip>;
   tracked: Tracked[];
   sent: number;
@@ -85,10 +103,13 @@ interface Inst {
 }
 
 interface Socket {
-  endpoint: Endpoint;
+  /** null while it cannot be opened (its interface is gone) */
+  endpoint: Endpoint | null;
+  spec: EndpointSpec;
   iface: string;
   family: 'ipv4' | 'ipv6';
   users: Set<string>;
+  errors: number;
 }
 
 interface ScriptState {
@@ -117,6 +138,10 @@ export class Daemon {
   private readonly startedAt: number;
   private stopping = false;
   private lvs: Lvs | null = null;
+  /** VIPs that could not be removed (an earlier run's, or ours at a failed stop): kept in the state file */
+  private leftovers: VipRecord[] = [];
+  /** interfaces seen going down: their sockets are opened again when they come back (a re-created interface is a new one) */
+  private readonly linksDown = new Set<string>();
 
   constructor(
     plan: Plan,
@@ -130,6 +155,7 @@ export class Daemon {
   // ----- life cycle ------------------------------------------------------------------------
 
   async start(): Promise<void> {
+    this.plan = this.vetted(this.plan);
     await this.removeStaleVips();
     this.d.links.start((iface, up) => this.onLink(iface, up));
     for (const p of Object.values(this.plan.instances)) this.createInstance(p);
@@ -175,17 +201,25 @@ export class Daemon {
     this.stopping = true;
     this.stopScripts([...this.scripts.keys()]);
     await this.stopInstances([...this.instances.keys()]);
-    for (const s of this.sockets.values()) s.endpoint.close();
+    for (const s of this.sockets.values()) s.endpoint?.close();
     this.sockets.clear();
     this.d.links.stop();
     await this.lvs?.stop();
-    this.d.scripts.stop();
+    await this.d.scripts.stop();
     this.saveState();
   }
 
+  /** the plan with keepalived's script security applied (refused scripts removed, each logged) */
+  private vetted(plan: Plan): Plan {
+    const vet = this.d.scripts.vet?.bind(this.d.scripts);
+    if (!vet) return plan;
+    return vetPlan(plan, (cmd) => vet(cmd, plan.global, plan.keepalivedVersion), this.d.logger);
+  }
+
   /** SIGHUP: a new plan; unchanged instances (and their sync groups) keep running untouched. */
-  async reload(next: Plan): Promise<{ kept: string[]; restarted: string[]; removed: string[]; added: string[] }> {
+  async reload(nextPlan: Plan): Promise<{ kept: string[]; restarted: string[]; removed: string[]; added: string[] }> {
     const prev = this.plan;
+    const next = this.vetted(nextPlan);
     const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
     const changedScripts = Object.keys(prev.scripts).filter((n) => !same(prev.scripts[n], next.scripts[n]));
     const kept: string[] = [];
@@ -289,6 +323,14 @@ export class Daemon {
       },
       timers: new Map(),
       chain: Promise.resolve(),
+      wantVips: false,
+      queued: false,
+      garpWanted: null,
+      retry: null,
+      vipFailures: 0,
+      removeFailures: 0,
+      missing: new Set(),
+      existing: new Set(),
       added: new Map(),
       tracked: trackedBy(p),
       sent: 0,
@@ -309,27 +351,52 @@ export class Daemon {
     let s = this.sockets.get(inst.socketKey);
     const groups = p.transport.mode === 'multicast' ? [p.transport.group] : [];
     if (!s) {
+      const spec: EndpointSpec = { iface: p.interface, family: p.family, groups, ...(p.family === 'ipv6' && inst.address ? { source: inst.address } : {}), hopLimit: 255 };
+      const key = inst.socketKey;
+      s = { endpoint: null, spec, iface: p.interface, family: p.family, users: new Set(), errors: 0 };
+      this.sockets.set(key, s);
       try {
-        const endpoint = this.d.transport.open(
-          { iface: p.interface, family: p.family, groups, ...(p.family === 'ipv6' && inst.address ? { source: inst.address } : {}), hopLimit: 255 },
-          (pkt) => this.onPacket(inst.socketKey, pkt),
-          (e) => this.error(`socket on ${p.interface} (${p.family}): ${e.message}`),
-        );
-        s = { endpoint, iface: p.interface, family: p.family, users: new Set() };
-        this.sockets.set(inst.socketKey, s);
+        s.endpoint = this.d.transport.open(spec, (pkt) => this.onPacket(key, pkt), (e) => this.socketError(key, e));
       } catch (e) {
-        this.error(`(${p.name}) cannot open a VRRP socket on ${p.interface}: ${(e as Error).message}; the instance stays in FAULT`);
-        return;
+        // opened again when the interface comes up
+        this.error(`(${p.name}) cannot open a VRRP socket on ${p.interface}: ${(e as Error).message}; the instance stays in FAULT until it can`);
       }
+    } else if (p.transport.mode === 'multicast' && !s.spec.groups.includes(p.transport.group)) {
+      // another group on the same interface: join it too
+      s.spec = { ...s.spec, groups: [...s.spec.groups, p.transport.group] };
+      this.reopen(s, `joining ${p.transport.group}`);
     }
     s.users.add(p.name);
+  }
+
+  /** socket errors: the first of a kind and then every power of two, never a flood */
+  private socketError(key: string, e: Error): void {
+    const s = this.sockets.get(key);
+    const n = s ? ++s.errors : 1;
+    if ((n & (n - 1)) === 0) this.d.logger.log('error', `socket on ${s?.iface ?? key} (${s?.family ?? '?'}): ${e.message} (${n} so far)`, { event: 'socket-error', count: n });
+  }
+
+  /** close a socket and open it again with its spec; false (and logged) when it cannot be opened */
+  private reopen(s: Socket, why: string): boolean {
+    s.endpoint?.close();
+    s.endpoint = null;
+    const key = `${s.iface}/${s.family}`;
+    try {
+      s.endpoint = this.d.transport.open(s.spec, (pkt) => this.onPacket(key, pkt), (e) => this.socketError(key, e));
+      s.errors = 0;
+      this.info(`VRRP socket on ${s.iface} (${s.family}) opened again (${why})`);
+      return true;
+    } catch (e) {
+      this.error(`cannot open the VRRP socket on ${s.iface} (${s.family}) again: ${(e as Error).message}; its instances stay in FAULT`);
+      return false;
+    }
   }
 
   private closeUnusedSockets(): void {
     for (const [key, s] of this.sockets) {
       for (const u of [...s.users]) if (!this.instances.has(u)) s.users.delete(u);
       if (s.users.size === 0) {
-        s.endpoint.close();
+        s.endpoint?.close();
         this.sockets.delete(key);
       }
     }
@@ -343,7 +410,7 @@ export class Daemon {
       const { faults, weight } = this.evaluateTracking(inst);
       const events: Event[] = faults.map((source) => ({ type: 'fault', source, active: true }));
       if (!inst.address) events.push({ type: 'fault', source: 'no address', active: true });
-      if (!this.sockets.get(inst.socketKey)?.users.has(name)) events.push({ type: 'fault', source: 'no socket', active: true });
+      if (!this.sockets.get(inst.socketKey)?.endpoint) events.push({ type: 'fault', source: 'no socket', active: true });
       if (weight) events.push({ type: 'priority-change', trackWeight: weight });
       for (const e of events) inst.fsm = step(inst.fsm, e, now).state;
       inst.running = true;
@@ -382,12 +449,22 @@ export class Daemon {
       inst.running = false;
       for (const t of inst.timers.values()) t.cancel();
       inst.timers.clear();
+      inst.retry?.cancel();
+      inst.retry = null;
       // whatever the machine thinks, no VIP of ours stays behind
-      inst.chain = inst.chain.then(() => this.removeAll(inst));
+      inst.wantVips = false;
+      inst.garpWanted = null;
+      this.kick(inst);
       chains.push(inst.chain);
     }
     await Promise.all(chains);
-    for (const name of names) this.instances.delete(name);
+    for (const name of names) {
+      const inst = this.instances.get(name);
+      // what could not be removed stays in the state file, for the next run to remove
+      if (inst) for (const v of inst.added.values()) this.leftovers.push({ instance: name, dev: v.dev, address: v.address, prefix: v.prefix, family: v.family });
+      this.instances.delete(name);
+    }
+    this.saveState();
     this.closeUnusedSockets();
   }
 
@@ -466,13 +543,16 @@ export class Daemon {
         this.sendAdvert(inst, e.priority);
         return;
       case 'add-vips':
-        inst.chain = inst.chain.then(() => this.addVips(inst));
+        inst.wantVips = true;
+        this.kick(inst);
         return;
       case 'remove-vips':
-        inst.chain = inst.chain.then(() => this.removeAll(inst));
+        inst.wantVips = false;
+        this.kick(inst);
         return;
       case 'send-garp':
-        inst.chain = inst.chain.then(() => this.garp(inst, e.repeat, e.reason));
+        inst.garpWanted = { repeat: e.repeat, reason: e.reason };
+        this.kick(inst);
         return;
       case 'run-notify':
         this.notify(inst.plan.notify, e.state, ['INSTANCE', name, e.state, String(this.stateOf(inst).effectivePriority)]);
@@ -511,7 +591,7 @@ export class Daemon {
   private sendAdvert(inst: Inst, priority: number): void {
     const p = inst.plan;
     const s = this.sockets.get(inst.socketKey);
-    if (!s || !inst.address) return;
+    if (!s?.endpoint || !inst.address) return;
     const advert = makeAdvert(inst.template, priority);
     const dsts = p.transport.mode === 'unicast' ? p.transport.peers.map((x) => x.address) : [p.transport.group];
     const ttl = p.transport.mode === 'unicast' ? p.transport.ttl : 255;
@@ -519,7 +599,7 @@ export class Daemon {
       try {
         const payload = encode(advert, { family: p.family, srcAddress: inst.address, dstAddress: dst, checksum: inst.checksum });
         const data = p.family === 'ipv4' ? buildIpv4Datagram(payload, { srcAddress: inst.address, dstAddress: dst, ttl, id: (inst.ipId = (inst.ipId % 0xffff) + 1) }) : payload;
-        s.endpoint.send(data, dst);
+        s.endpoint!.send(data, dst);
         inst.sent++;
       } catch (e) {
         this.error(`(${p.name}) sending an advert to ${dst} failed: ${(e as Error).message}`);
@@ -627,47 +707,144 @@ export class Daemon {
 
   // ----- VIPs and GARP ---------------------------------------------------------------------
 
+  /**
+   * Ask for the VIP/GARP work to run. The machine's effects only set what is wanted (VIPs on
+   * or off, a GARP burst); one run at a time brings the host there. However fast the state
+   * flaps and however slow iproute2 is, at most one run waits on the chain.
+   */
+  private kick(inst: Inst): void {
+    if (inst.queued) return;
+    inst.queued = true;
+    inst.chain = inst.chain
+      .then(() => this.work(inst))
+      .catch((e: unknown) => this.error(`(${inst.plan.name}) internal error in the address work: ${(e as Error).message}`));
+  }
+
+  private async work(inst: Inst): Promise<void> {
+    inst.queued = false;
+    // until the host matches what the machine wants now (it may change while iproute2 works)
+    for (;;) {
+      const want = inst.wantVips && inst.running;
+      if (want) await this.addVips(inst);
+      else await this.removeAll(inst);
+      if (want === (inst.wantVips && inst.running)) break;
+    }
+    const g = inst.garpWanted;
+    if (!g || !inst.wantVips || !inst.running) return;
+    inst.garpWanted = null;
+    await this.garp(inst, g.repeat, g.reason);
+  }
+
+  /** a failed VIP change is tried again one advert interval later */
+  private scheduleRetry(inst: Inst): void {
+    if (inst.retry || !inst.running) return;
+    inst.retry = this.d.clock.at(this.d.clock.now() + inst.plan.advertIntervalMs, () => {
+      inst.retry = null;
+      if (inst.running) this.kick(inst);
+    });
+  }
+
   private async addVips(inst: Inst): Promise<void> {
+    const name = inst.plan.name;
+    let addedNow = 0;
+    const failed: string[] = [];
     for (const vip of inst.plan.vips) {
       const key = vipKey(vip);
       if (inst.added.has(key)) continue;
+      // the machine may have left MASTER while iproute2 was busy: stop adding
+      if (!inst.wantVips || !inst.running) return;
+      const cidr = `${vip.address}/${vip.prefix}`;
       try {
         await this.d.net.addAddress(vip);
         inst.added.set(key, vip);
+        inst.missing.delete(cidr);
+        addedNow++;
         this.saveState();
       } catch (e) {
         const msg = (e as Error).message;
-        if (/exists/i.test(msg)) this.info(`(${inst.plan.name}) ${vip.address}/${vip.prefix} is already on ${vip.dev}; left as it is`);
-        else this.error(`(${inst.plan.name}) adding ${vip.address}/${vip.prefix} to ${vip.dev} failed: ${msg}`);
+        if (/exists/i.test(msg)) {
+          inst.missing.delete(cidr);
+          inst.existing.add(key);
+          this.info(`(${name}) ${cidr} is already on ${vip.dev}; left as it is`);
+        } else {
+          inst.missing.add(cidr);
+          failed.push(`${cidr} on ${vip.dev}: ${msg}`);
+        }
       }
     }
-    this.d.logger.log('info', `(${inst.plan.name}) virtual addresses set: ${inst.plan.vips.map((v) => `${v.address}/${v.prefix}`).join(' ')}`, { instance: inst.plan.name, event: 'vips-added' });
+    if (failed.length) {
+      const n = ++inst.vipFailures;
+      // the first failure and then every power of two: visible, never a flood
+      if ((n & (n - 1)) === 0) {
+        this.d.logger.log('error', `(${name}) MASTER without its virtual address${failed.length > 1 ? 'es' : ''}: adding ${failed.join('; ')} failed; trying again every ${inst.plan.advertIntervalMs / 1000} s (attempt ${n})`, {
+          instance: name,
+          event: 'vip-add-failed',
+          attempt: n,
+        });
+      }
+      this.scheduleRetry(inst);
+      return;
+    }
+    const all = inst.plan.vips.map((v) => `${v.address}/${v.prefix}`).join(' ');
+    if (addedNow) this.d.logger.log('info', `(${name}) virtual addresses set: ${all}${inst.vipFailures ? ` (after ${inst.vipFailures + 1} attempts)` : ''}`, { instance: name, event: 'vips-added' });
+    if (inst.vipFailures > 0) {
+      inst.vipFailures = 0;
+      // the burst on becoming master went out without them: announce them now
+      inst.garpWanted ??= { repeat: inst.plan.garp.masterRepeat, reason: 'master' };
+    }
   }
 
   private async removeAll(inst: Inst): Promise<void> {
-    if (inst.added.size === 0) return;
+    inst.missing.clear();
+    inst.existing.clear();
+    inst.vipFailures = 0;
+    if (inst.added.size === 0) {
+      inst.removeFailures = 0;
+      return;
+    }
+    const name = inst.plan.name;
+    const failed: string[] = [];
     for (const [key, vip] of [...inst.added]) {
       try {
         await this.d.net.removeAddress(vip);
+        inst.added.delete(key);
       } catch (e) {
         const msg = (e as Error).message;
-        if (!/cannot assign|not found|no such/i.test(msg)) this.error(`(${inst.plan.name}) removing ${vip.address}/${vip.prefix} from ${vip.dev} failed: ${msg}`);
+        // already gone (or its interface is): nothing left to remove
+        if (/cannot assign|not found|no such|cannot find device|does not exist/i.test(msg)) inst.added.delete(key);
+        else failed.push(`${vip.address}/${vip.prefix} from ${vip.dev}: ${msg}`);
       }
-      inst.added.delete(key);
     }
     this.saveState();
-    this.d.logger.log('info', `(${inst.plan.name}) virtual addresses removed`, { instance: inst.plan.name, event: 'vips-removed' });
+    if (failed.length) {
+      const n = ++inst.removeFailures;
+      // thinned out as the add failures are; the last attempt (at stop) is always said
+      if ((n & (n - 1)) === 0 || !inst.running) {
+        this.d.logger.log('error', `(${name}) removing ${failed.join('; ')} failed${inst.running ? `; trying again every ${inst.plan.advertIntervalMs / 1000} s (attempt ${n})` : '; left in the state file for the next run'}`, {
+          instance: name,
+          event: 'vip-remove-failed',
+          attempt: n,
+        });
+      }
+      this.scheduleRetry(inst);
+      return;
+    }
+    inst.removeFailures = 0;
+    this.d.logger.log('info', `(${name}) virtual addresses removed`, { instance: name, event: 'vips-removed' });
   }
 
   private async garp(inst: Inst, repeat: number, reason: string): Promise<void> {
-    if (repeat <= 0 || !inst.running && reason !== 'master') return;
-    const st = this.stateOf(inst);
-    if (st.state !== 'MASTER' && reason !== 'source-address') return;
-    const vips = reason === 'source-address' ? [] : inst.plan.vips;
+    if (repeat <= 0) return;
+    const master = (): boolean => inst.running && this.stateOf(inst).state === 'MASTER';
+    if (!master() || reason === 'source-address') return;
+    // the addresses on the interface (added, or there already), not those that could not be added
+    const vips = inst.plan.vips.filter((v) => inst.added.has(vipKey(v)) || inst.existing.has(vipKey(v)));
     if (!vips.length) return;
     this.d.logger.log('info', `(${inst.plan.name}) sending ${repeat} gratuitous ARP/NA per address on ${inst.plan.interface} (${reason})`, { instance: inst.plan.name, event: 'garp', reason });
     for (let r = 0; r < repeat; r++) {
       for (const vip of vips) {
+        // a burst ends as soon as the instance is no longer master
+        if (!master()) return;
         try {
           await this.d.net.announce(vip);
         } catch (e) {
@@ -687,6 +864,7 @@ export class Daemon {
     for (const inst of this.instances.values()) {
       for (const v of inst.added.values()) out.push({ instance: inst.plan.name, dev: v.dev, address: v.address, prefix: v.prefix, family: v.family });
     }
+    for (const r of this.leftovers) if (!out.some((o) => vipKey(o) === vipKey(r))) out.push(r);
     return out;
   }
 
@@ -698,25 +876,33 @@ export class Daemon {
     }
   }
 
-  /** VIPs an earlier run added and never removed (it was killed): remove them first. */
+  /**
+   * VIPs an earlier run added and never removed (it was killed): remove them first. When the
+   * state file cannot be read, keepalived's own rule stands in: the plan's VIPs found on their
+   * interfaces are removed (keepalived removes its VIPs when it starts).
+   */
   private async removeStaleVips(): Promise<void> {
     let stale: VipRecord[];
     try {
       stale = this.d.state.load();
     } catch (e) {
-      this.warn(`cannot read the state file: ${(e as Error).message}`);
-      return;
+      this.error(`the state file cannot be read (${(e as Error).message}): which VIPs an earlier run left is unknown; removing this plan's VIPs found on their interfaces instead`);
+      stale = Object.values(this.plan.instances).flatMap((i) => i.vips.map((v) => ({ instance: i.name, dev: v.dev, address: v.address, prefix: v.prefix, family: v.family })));
     }
-    const byDev = new Map<string, string[]>();
+    const byDev = new Map<string, string[] | null>();
     for (const r of stale) {
-      if (!byDev.has(r.dev)) byDev.set(r.dev, await this.d.net.addresses(r.dev).catch(() => []));
-      const present = byDev.get(r.dev)!.map((a) => vipKey({ dev: r.dev, address: a.split('/')[0]!, prefix: Number(a.split('/')[1]) }));
-      if (!present.includes(vipKey(r))) continue;
+      if (!byDev.has(r.dev)) byDev.set(r.dev, await this.d.net.addresses(r.dev).catch(() => null));
+      const present = byDev.get(r.dev);
+      // when the interface's addresses cannot be listed, try the removal anyway
+      if (present && !present.map((a) => vipKey({ dev: r.dev, address: a.split('/')[0]!, prefix: Number(a.split('/')[1]) })).includes(vipKey(r))) continue;
       try {
         await this.d.net.removeAddress({ address: r.address, prefix: r.prefix, dev: r.dev, family: r.family });
         this.info(`removed ${r.address}/${r.prefix} from ${r.dev}, left by an earlier run (${r.instance})`);
       } catch (e) {
-        this.warn(`could not remove stale ${r.address}/${r.prefix} from ${r.dev}: ${(e as Error).message}`);
+        const msg = (e as Error).message;
+        if (/cannot assign|not found|no such|cannot find device|does not exist/i.test(msg)) continue;
+        this.error(`could not remove ${r.address}/${r.prefix} from ${r.dev}, left by an earlier run (${r.instance}): ${msg}; kept in the state file`);
+        this.leftovers.push(r);
       }
     }
     this.saveState();
@@ -745,7 +931,37 @@ export class Daemon {
 
   private onLink(iface: string, up: boolean): void {
     this.info(`${iface} is ${up ? 'up' : 'down'}`);
+    if (!up) this.linksDown.add(iface);
+    else if (this.linksDown.delete(iface) || [...this.sockets.values()].some((s) => s.iface === iface && !s.endpoint)) this.relink(iface);
     for (const inst of this.instances.values()) if (inst.tracked.some((t) => t.kind === 'interface' && t.name === iface)) this.retrack(inst);
+  }
+
+  /**
+   * An interface back after being down may be a new one (deleted and created again): its
+   * sockets are opened again (a socket stays bound to the old interface and its multicast
+   * memberships went with it), and the address adverts go out from is read again.
+   */
+  private relink(iface: string): void {
+    for (const inst of this.instances.values()) {
+      const p = inst.plan;
+      if (p.interface !== iface || p.transport.srcAddress) continue;
+      const address = this.d.net.primaryAddress(iface, p.family);
+      if (address === inst.address) continue;
+      if (address) {
+        this.info(`(${p.name}) adverts now go out from ${address}, the ${p.family} address ${iface} has now${inst.address ? ` (was ${inst.address})` : ''}`);
+        inst.address = address;
+        this.dispatch(p.name, { type: 'fault', source: 'no address', active: false });
+      } else if (inst.address) this.warn(`(${p.name}) ${iface} came back without a ${p.family} address; adverts still go out from ${inst.address}`);
+    }
+    for (const s of this.sockets.values()) {
+      if (s.iface !== iface) continue;
+      if (s.family === 'ipv6') {
+        const source = [...s.users].map((u) => this.instances.get(u)?.address).find((a): a is string => !!a);
+        if (source) s.spec = { ...s.spec, source };
+      }
+      const ok = this.reopen(s, `${iface} came back`);
+      for (const u of s.users) this.dispatch(u, { type: 'fault', source: 'no socket', active: !ok });
+    }
   }
 
   private async startScripts(names: string[]): Promise<void> {
@@ -783,7 +999,8 @@ export class Daemon {
     const up = scriptUp(counter, s.plan);
     if (changed || up !== s.up) {
       s.up = up;
-      const how = r.ok ? 'succeeded' : r.timedOut ? 'timed out' : r.error ? `failed (${r.error})` : r.signal ? `failed (signal ${r.signal})` : `failed (exit status ${r.code})`;
+      const err = r.stderr?.split('\n').find((l) => l.trim() !== '')?.trim().slice(0, 200);
+      const how = r.ok ? 'succeeded' : r.timedOut ? 'timed out' : r.error ? `failed (${r.error})` : r.signal ? `failed (signal ${r.signal})` : `failed (exit status ${r.code}${err ? `: ${err}` : ''})`;
       this.d.logger.log('info', `VRRP_Script(${name}) ${how}: now ${up ? 'up' : 'down'}`, { script: name, event: 'script', up });
       if (notify) for (const inst of this.instances.values()) if (inst.tracked.some((t) => t.kind === 'script' && t.name === name)) this.retrack(inst);
     }
@@ -807,6 +1024,7 @@ export class Daemon {
         address: inst.address,
         masterAddress: st.state === 'MASTER' ? inst.address : st.masterAddress,
         vipsHeld: inst.added.size > 0,
+        vipsMissing: [...inst.missing],
         advertsSent: inst.sent,
         advertsReceived: inst.received,
         invalid: { ...inst.invalid },

@@ -2,9 +2,10 @@
  * What the daemon needs from the host, as interfaces: the real drivers (raw sockets, iproute2,
  * arping, child processes, Unix sockets) live beside this file; tests give fakes.
  */
-import type { PlanCommand, PlanVip } from '../compile/plan.js';
+import type { PlanCommand, PlanGlobal, PlanVip } from '../compile/plan.js';
 import type { CheckIo } from './check/scheduler.js';
 import type { IpvsDriver } from './ipvs/types.js';
+import type { ScriptVerdict } from './scripts/security.js';
 import type { AddressFamily } from './vrrp/address.js';
 
 export interface TimerHandle {
@@ -74,14 +75,22 @@ export interface ScriptResult {
   signal: string | null;
   timedOut: boolean;
   error?: string;
+  /** the start of what the script wrote on stderr (capped; the rest is read and dropped) */
+  stderr?: string;
 }
 
 export interface ScriptRunner {
   /** run a check script, killing it after timeoutMs */
   check(cmd: PlanCommand, timeoutMs: number): Promise<ScriptResult>;
-  /** run a notify script in the background (extra arguments appended) */
+  /** run a notify script in the background (extra arguments appended); never blocks the caller */
   notify(cmd: PlanCommand, args: string[]): void;
-  stop(): void;
+  /** end what still runs (notify_stop scripts get a moment first) */
+  stop(): void | Promise<void>;
+  /**
+   * keepalived's script security (scripts/security.ts): whether and how a command may run, decided
+   * when a plan is started or reloaded. Absent: every command runs as written.
+   */
+  vet?(cmd: PlanCommand, global: PlanGlobal, keepalivedVersion: string): ScriptVerdict;
 }
 
 export interface VipRecord {

@@ -14,7 +14,13 @@ export function fileStateStore(path: string): StateStore {
         if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
         throw e;
       }
-      const data = JSON.parse(text) as { vips?: unknown };
+      let data: { vips?: unknown };
+      try {
+        data = JSON.parse(text) as { vips?: unknown };
+      } catch (e) {
+        throw new Error(`${path} is not JSON (${(e as Error).message})`);
+      }
+      if (!data || typeof data !== 'object') throw new Error(`${path} holds no VIP list`);
       return Array.isArray(data.vips)
         ? (data.vips as VipRecord[]).filter((r) => r && typeof r.dev === 'string' && typeof r.address === 'string' && typeof r.prefix === 'number')
         : [];

@@ -14,6 +14,7 @@ export function statusText(s: Status): string {
     lines.push(`  invalid packets    ${invalid.length ? invalid.map(([k, n]) => `${k} ${n}`).join(', ') : 'none'}`);
     lines.push(`  last transition    ${i.lastTransition ? `${i.lastTransition.from} -> ${i.lastTransition.to} at ${i.lastTransition.at}` : '-'}`);
     if (i.faults.length) lines.push(`  faults             ${i.faults.join(', ')}`);
+    if (i.vipsMissing?.length) lines.push(`  VIPs missing       ${i.vipsMissing.join(', ')} (adding failed; tried again every advert interval)`);
   }
   if (s.ipvs) {
     for (const v of s.ipvs.virtualServers) {

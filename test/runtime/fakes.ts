@@ -1,6 +1,7 @@
 /** Fake drivers for the daemon: a manual clock, a recording network, scripted links and scripts. */
 import type { PlanCommand, PlanVip } from '../../src/compile/plan.js';
 import type { Clock, Drivers, Endpoint, EndpointSpec, LinkMonitor, NetDriver, ReceivedPacket, ScriptResult, ScriptRunner, TimerHandle, Transport } from '../../src/runtime/drivers.js';
+import type { ScriptVerdict } from '../../src/runtime/scripts/security.js';
 import { memoryLogger } from '../../src/runtime/log.js';
 import { memoryStateStore } from '../../src/runtime/state-file.js';
 import type { AddressFamily } from '../../src/runtime/vrrp/address.js';
@@ -19,6 +20,10 @@ export class FakeClock implements Clock {
     const timer = { at: deadline, seq: this.seq++, fn, dead: false };
     this.timers.push(timer);
     return { cancel: () => void (timer.dead = true) };
+  }
+  /** timers armed and neither fired nor cancelled (a leak shows as growth) */
+  pending(): number {
+    return this.timers.filter((x) => !x.dead).length;
   }
   /** the earliest pending deadline */
   nextDeadline(): number | undefined {
@@ -57,15 +62,26 @@ export interface Sent {
 
 export class FakeTransport implements Transport {
   readonly sent: Sent[] = [];
-  readonly open_: { spec: EndpointSpec; onPacket: (p: ReceivedPacket) => void; closed: boolean }[] = [];
+  readonly open_: { spec: EndpointSpec; onPacket: (p: ReceivedPacket) => void; onError: (e: Error) => void; closed: boolean }[] = [];
+  /** interfaces that do not exist: open() throws, send() reports an error */
+  readonly missing = new Set<string>();
   constructor(private readonly clock: FakeClock) {}
-  open(spec: EndpointSpec, onPacket: (p: ReceivedPacket) => void): Endpoint {
-    const rec = { spec, onPacket, closed: false };
+  open(spec: EndpointSpec, onPacket: (p: ReceivedPacket) => void, onError: (e: Error) => void = () => undefined): Endpoint {
+    if (this.missing.has(spec.iface)) throw new Error(`interface ${spec.iface} does not exist`);
+    const rec = { spec, onPacket, onError, closed: false };
     this.open_.push(rec);
     return {
-      send: (data, dst) => void this.sent.push({ iface: spec.iface, family: spec.family, data, dst, at: this.clock.now() }),
+      send: (data, dst) => {
+        // as a socket bound to a deleted interface: the send fails, asynchronously
+        if (this.missing.has(spec.iface)) queueMicrotask(() => onError(new Error('send: No such device or address')));
+        else this.sent.push({ iface: spec.iface, family: spec.family, data, dst, at: this.clock.now() });
+      },
       close: () => void (rec.closed = true),
     };
+  }
+  /** endpoints open now on an interface */
+  live(iface: string): number {
+    return this.open_.filter((o) => !o.closed && o.spec.iface === iface).length;
   }
   deliver(iface: string, data: Buffer, family: AddressFamily = 'ipv4', source = ''): void {
     for (const o of this.open_) if (!o.closed && o.spec.iface === iface && o.spec.family === family) o.onPacket({ iface, family, data, source });
@@ -76,16 +92,43 @@ export class FakeNet implements NetDriver {
   readonly addrs = new Map<string, Set<string>>();
   readonly announced: string[] = [];
   readonly log: string[] = [];
+  /** fault injection: an error thrown by the next calls of an operation (as iproute2 would print it) */
+  readonly fail: { add?: string; remove?: string; list?: string } = {};
+  /** fault injection: each add/remove takes this long on the fake clock (iproute2 slow) */
+  delayMs = 0;
+  /** add/remove calls still running */
+  inFlight = 0;
+  private clock: FakeClock | undefined;
+  useClock(clock: FakeClock): this {
+    this.clock = clock;
+    return this;
+  }
+  private async slow(): Promise<void> {
+    if (this.delayMs > 0 && this.clock) await new Promise<void>((r) => this.clock!.at(this.clock!.now() + this.delayMs, r));
+  }
   constructor(private readonly primary: Record<string, string> = { eth0: '10.0.0.2' }) {
+    this.primary = { ...primary };
     for (const [dev, a] of Object.entries(primary)) this.addrs.set(dev, new Set([`${a}/24`]));
   }
   primaryAddress(iface: string): string | null {
-    return this.primary[iface] ?? null;
+    return this.addrs.has(iface) ? (this.primary[iface] ?? null) : null;
   }
   async addresses(iface: string): Promise<string[]> {
+    if (this.fail.list) throw new Error(this.fail.list);
     return [...(this.addrs.get(iface) ?? [])];
   }
   async addAddress(v: PlanVip): Promise<void> {
+    this.inFlight++;
+    try {
+      await this.slow();
+      if (this.fail.add) throw new Error(this.fail.add);
+      if (!this.addrs.has(v.dev)) throw new Error(`Cannot find device "${v.dev}"`);
+      this.addNow(v);
+    } finally {
+      this.inFlight--;
+    }
+  }
+  private addNow(v: PlanVip): void {
     const set = this.addrs.get(v.dev) ?? new Set();
     const key = `${v.address}/${v.prefix}`;
     if (set.has(key)) throw new Error('RTNETLINK answers: File exists');
@@ -94,9 +137,25 @@ export class FakeNet implements NetDriver {
     this.log.push(`add ${key} ${v.dev}`);
   }
   async removeAddress(v: PlanVip): Promise<void> {
-    const key = `${v.address}/${v.prefix}`;
-    if (!this.addrs.get(v.dev)?.delete(key)) throw new Error('RTNETLINK answers: Cannot assign requested address');
-    this.log.push(`del ${key} ${v.dev}`);
+    this.inFlight++;
+    try {
+      await this.slow();
+      if (this.fail.remove) throw new Error(this.fail.remove);
+      if (!this.addrs.has(v.dev)) throw new Error(`Cannot find device "${v.dev}"`);
+      const key = `${v.address}/${v.prefix}`;
+      if (!this.addrs.get(v.dev)?.delete(key)) throw new Error('RTNETLINK answers: Cannot assign requested address');
+      this.log.push(`del ${key} ${v.dev}`);
+    } finally {
+      this.inFlight--;
+    }
+  }
+  /** an interface deleted (its addresses go with it) or created with its primary address */
+  deleteLink(dev: string): void {
+    this.addrs.delete(dev);
+  }
+  createLink(dev: string, primary?: string): void {
+    this.addrs.set(dev, new Set(primary ? [`${primary}/24`] : []));
+    if (primary) this.primary[dev] = primary;
   }
   async announce(v: PlanVip): Promise<void> {
     this.announced.push(v.address);
@@ -129,6 +188,11 @@ export class FakeScripts implements ScriptRunner {
   readonly results = new Map<string, boolean>();
   readonly checks: string[] = [];
   readonly notified: string[][] = [];
+  /** script security by program path: refused (or insecure) ones; every other program runs */
+  readonly verdicts = new Map<string, ScriptVerdict>();
+  vet(cmd: PlanCommand): ScriptVerdict {
+    return this.verdicts.get(cmd.argv[0]!) ?? { run: true, command: cmd, insecure: null, notes: [] };
+  }
   async check(cmd: PlanCommand): Promise<ScriptResult> {
     this.checks.push(cmd.argv[0]!);
     const ok = this.results.get(cmd.argv[0]!) ?? true;
@@ -145,7 +209,7 @@ export function fakeDrivers(primary?: Record<string, string>) {
   const d = {
     clock,
     transport: new FakeTransport(clock),
-    net: new FakeNet(primary),
+    net: new FakeNet(primary).useClock(clock),
     links: new FakeLinks(),
     scripts: new FakeScripts(),
     state: memoryStateStore(),

@@ -20,6 +20,7 @@ import { probeIpvs } from '../../runtime/ipvs/probe.js';
 import { recordingDriver } from '../../runtime/ipvs/record.js';
 import { iprouteNet, sysfsLinks } from '../../runtime/net/iproute.js';
 import { processScripts } from '../../runtime/scripts/process.js';
+import { vetPlan } from '../../runtime/scripts/vet.js';
 import { fileStateStore } from '../../runtime/state-file.js';
 import { loadRawSocket, rawTransport } from '../../runtime/transport/raw.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from '../exit.js';
@@ -45,7 +46,7 @@ export async function runRun(args: RunArgs): Promise<number> {
   const version = parseVersion(versionText)!;
   await preloadValidator(version);
   const host = args.host ?? cfg.host;
-  const load = () => loadPlanOrConf(args.file, { version, ...(host !== undefined ? { host } : {}), ...(cfg.rules ? { rules: cfg.rules } : {}) });
+  const load = (expect?: 'plan' | 'conf') => loadPlanOrConf(args.file, { version, ...(host !== undefined ? { host } : {}), ...(cfg.rules ? { rules: cfg.rules } : {}) }, expect ? { expect } : {});
   const first = load();
   if (!first.ok) {
     if (first.lint) printFindings(first.lint, versionText);
@@ -62,6 +63,11 @@ export async function runRun(args: RunArgs): Promise<number> {
 
   if (args.dryRun) {
     process.stdout.write(describe(first.plan, control, statePath, ipvsMode === 'record' ? `record to ${args.ipvsRecord}` : 'ipvsadm'));
+    // the script checks a start would make, on this host
+    const checks: string[] = [];
+    const runner = processScripts(logger, first.plan.global.scriptUser);
+    vetPlan(first.plan, (c) => runner.vet!(c, first.plan.global, first.plan.keepalivedVersion), { log: (level, m) => void checks.push(`  ${level}: ${m}`) });
+    process.stdout.write(checks.length ? `script checks on this host:\n${checks.join('\n')}\n` : 'script checks on this host: every script would run\n');
     return EXIT_OK;
   }
 
@@ -95,10 +101,14 @@ export async function runRun(args: RunArgs): Promise<number> {
   const daemon = new Daemon(first.plan, drivers, { allowEthernetPadding: version[1] >= 3 });
   let server;
   try {
-    server = await startControl(control, (req) => {
-      if (req === 'status' || req === '') return daemon.status(process.pid);
-      throw new Error(`unknown request '${req}' (status)`);
-    });
+    server = await startControl(
+      control,
+      (req) => {
+        if (req === 'status' || req === '') return daemon.status(process.pid);
+        throw new Error('unknown request (the only request is: status)');
+      },
+      { logger },
+    );
   } catch (e) {
     throw new UsageError(`kaconf: control socket ${control}: ${(e as Error).message}`, EXIT_USAGE);
   }
@@ -124,7 +134,8 @@ export async function runRun(args: RunArgs): Promise<number> {
       busy = busy.then(async () => {
         if (ending) return;
         logger.log('info', `SIGHUP: reloading ${args.file}`, { event: 'reload' });
-        const next = load();
+        // a plan stays a plan: a file that was one and is not any more is refused, not read as a keepalived.conf
+        const next = load(first.from);
         if (!next.ok) {
           logger.log('error', `reload refused, still running the previous plan: ${next.message}${next.lint ? `: ${next.lint.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.loc.line}:${d.loc.column} ${d.message}`).join('; ')}` : ''}`);
           return;

@@ -8,11 +8,16 @@ import type { PlanVip } from '../../compile/plan.js';
 import type { LinkMonitor, Logger, NetDriver } from '../drivers.js';
 import type { AddressFamily } from '../vrrp/address.js';
 
+/** iproute2 is given this long (a hung `ip` is killed and the change counts as failed) */
+export const IP_TIMEOUT_MS = 10_000;
+
 function ip(args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile('ip', args, { encoding: 'utf8', timeout: 10_000 }, (err, stdout, stderr) => {
-      if (err) reject(new Error((stderr || err.message).trim()));
-      else resolve(stdout);
+    execFile('ip', args, { encoding: 'utf8', timeout: IP_TIMEOUT_MS, maxBuffer: 16 << 20 }, (err, stdout, stderr) => {
+      if (!err) resolve(stdout);
+      else if ((err as { killed?: boolean }).killed) reject(new Error(`ip ${args.join(' ')} did not finish within ${IP_TIMEOUT_MS / 1000} s; killed`));
+      else if ((err as NodeJS.ErrnoException).code === 'ENOENT') reject(new Error('iproute2 (ip) is not installed'));
+      else reject(new Error((stderr || err.message).trim()));
     });
   });
 }

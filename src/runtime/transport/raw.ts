@@ -56,7 +56,11 @@ export function loadRawSocket(): RawModule | Error {
 }
 
 export function ifIndex(iface: string): number {
-  return Number.parseInt(readFileSync(`/sys/class/net/${iface}/ifindex`, 'utf8'), 10);
+  try {
+    return Number.parseInt(readFileSync(`/sys/class/net/${iface}/ifindex`, 'utf8'), 10);
+  } catch {
+    throw new Error(`interface ${iface} does not exist`);
+  }
 }
 
 const int32 = (n: number): Buffer => {
