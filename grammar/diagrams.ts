@@ -3,6 +3,6 @@ import { writeFileSync } from 'node:fs';
 import { createSyntaxDiagramsCode } from 'chevrotain';
 import { KeepalivedParser } from './parser.js';
 
-const parser = new KeepalivedParser();
+const parser = new KeepalivedParser({ validate: true });
 writeFileSync(new URL('../docs/grammar.html', import.meta.url), createSyntaxDiagramsCode(parser.getSerializedGastProductions()));
 console.log('wrote docs/grammar.html');

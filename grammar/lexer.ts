@@ -11,7 +11,7 @@
  *   (a parameter definition, continued on the next lines while a line ends with `\`) and
  *   `~SEQ(…)` / `~SEQx(…)` / `~LST(…)` (a repeated line) are tokens of their own.
  */
-import { createToken, Lexer, type CustomPatternMatcherFunc, type IToken, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type CustomPatternMatcherFunc, type ILexerConfig, type IToken, type TokenType } from 'chevrotain';
 
 /** True when only blanks (or a conditional prefix, when allowed) stand before `offset` on its line. */
 function atLineStart(text: string, offset: number, allowConditional: boolean): boolean {
@@ -110,7 +110,17 @@ export const Word = createToken({
   name: 'Word',
   // blanks are ASCII only, as for keepalived: other characters (a no-break space) are part of a word
   pattern: /(?:[^ \t\n\r\f\v{}"!#\\$]|\\[^ \t\n\r\f\v]?|\$\{[A-Za-z_][A-Za-z0-9_]*(?: +[0-9]+)*\}|\$)+/,
+  // every UTF-16 code unit a word can start with: Chevrotain cannot work this out from a
+  // negated set, and without it the lexer tries every pattern at every position
+  start_chars_hint: wordStartChars(),
 });
+
+function wordStartChars(): number[] {
+  const not = new Set([' ', '\t', '\n', '\r', '\f', '\v', '{', '}', '"', '!', '#'].map((c) => c.charCodeAt(0)));
+  const out: number[] = [];
+  for (let c = 0; c <= 0xffff; c++) if (!not.has(c)) out.push(c);
+  return out;
+}
 
 /**
  * Tokens made by the preprocessor, never by the lexer: a whole include line, and a line
@@ -136,11 +146,20 @@ export const allTokens: TokenType[] = [
   Inactive,
 ];
 
-export const keepalivedLexer = new Lexer(allTokens, {
-  positionTracking: 'full',
+export const LEXER_CONFIG: ILexerConfig = {
+  // offsets only: src/syntax/preprocess.ts counts lines and columns as it places each token
+  positionTracking: 'onlyOffset',
   lineTerminatorsPattern: /\n/g,
   lineTerminatorCharacters: ['\n'],
-  ensureOptimizations: false,
-});
+  // the first-char optimisation must hold (see Word's start_chars_hint): a lexer that tries
+  // every pattern at every position is several times slower
+  ensureOptimizations: true,
+};
+
+/**
+ * The lexer kaconf runs. The token definitions are fixed, so their validation is left to
+ * the tests (test/syntax/grammar.test.ts builds a lexer with it): it costs every start-up.
+ */
+export const keepalivedLexer = new Lexer(allTokens, { ...LEXER_CONFIG, skipValidations: true });
 
 export type Token = IToken;

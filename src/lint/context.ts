@@ -108,8 +108,12 @@ export class RuleContext {
 
   /** Entries of a named top-level block (`vrrp_instance`, `vrrp_script`, ...), in file order. */
   named(keyword: string): NamedEntry[] {
-    const map = (this.document[keyword] as Record<string, Obj> | undefined) ?? {};
-    return Object.entries(map).map(([name, body]) => ({ name, pointer: pointerJoin(`/${keyword}`, name), body }));
+    // read once per run (rules ask for the instances dozens of times); a copy, so that no rule changes another's list
+    const entries = this.memo(`named/${keyword}`, () => {
+      const map = (this.document[keyword] as Record<string, Obj> | undefined) ?? {};
+      return Object.entries(map).map(([name, body]) => ({ name, pointer: pointerJoin(`/${keyword}`, name), body }));
+    });
+    return entries.slice();
   }
 
   instances(): NamedEntry[] {

@@ -53,10 +53,17 @@ export class LocIndex {
   entries(): IterableIterator<[string, SourceRef]> {
     return this.map.entries();
   }
+
+  /** Every pointer and its location, in the order they were set (no entry objects made, unlike entries()). */
+  forEach(fn: (ref: SourceRef, pointer: string) => void): void {
+    this.map.forEach(fn);
+  }
 }
 
 export function pointerJoin(base: string, key: string | number): string {
-  return `${base}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  if (typeof key === 'number') return `${base}/${key}`;
+  if (!key.includes('~') && !key.includes('/')) return `${base}/${key}`;
+  return `${base}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
 }
 
 /** A keyword written twice where keepalived keeps only one. */
@@ -81,15 +88,20 @@ export interface ModelResult {
 const BOOL_WORDS: Record<string, boolean> = { on: true, true: true, yes: true, off: false, false: false, no: false };
 
 function wordsOf(node: StatementNode): Word[] {
-  return node.args.map((text, i) => {
-    const w: Word = { text, loc: node.argLocs[i]! };
-    if (node.quoted?.includes(i)) w.quoted = true;
-    return w;
-  });
+  const { args, argLocs, quoted } = node;
+  const out: Word[] = new Array<Word>(args.length);
+  for (let i = 0; i < args.length; i++) {
+    const w: Word = { text: args[i]!, loc: argLocs[i]! };
+    if (quoted?.includes(i)) w.quoted = true;
+    out[i] = w;
+  }
+  return out;
 }
 
 function wordsLoc(words: Word[]): Loc | undefined {
   if (words.length === 0) return undefined;
+  // one word: its own location (locations are never changed in place, so it can be shared)
+  if (words.length === 1) return words[0]!.loc;
   return spanLoc(words[0]!.loc, words[words.length - 1]!.loc);
 }
 
@@ -97,6 +109,31 @@ function wordsLoc(words: Word[]): Loc | undefined {
 function blockSpan(node: StatementNode): Loc {
   if (node.type !== 'block' || !node.closeLoc) return node.keywordLoc;
   return { ...node.keywordLoc, endLine: node.closeLoc.endLine, endColumn: node.closeLoc.endColumn };
+}
+
+interface ValuePlan {
+  /** the schema as it applies to the release */
+  s: JsonSchema;
+  alts: JsonSchema[];
+  types: string[];
+  lineCodecName: string | undefined;
+  arrayAlt: JsonSchema | undefined;
+  objectAlt: JsonSchema | undefined;
+}
+
+interface ArgPlan {
+  options: Map<string, ArgSpec>;
+  rest: ArgSpec | undefined;
+  positional: ArgSpec[];
+}
+
+interface ConvertPlan {
+  known: string[] | undefined;
+  integer: boolean;
+  number: boolean;
+  /** boolean and not string */
+  boolean: boolean;
+  decimals: unknown;
 }
 
 function schemaTypes(s: JsonSchema): string[] {
@@ -115,6 +152,15 @@ export class ModelBuilder {
     private readonly vocab: Vocabulary,
     private readonly version: Version,
   ) {}
+
+  /** Whether a keyword exists in the release being read (cached: asked for every statement). */
+  private available(ks: KeywordSpec): boolean {
+    let ok = this.availability.get(ks);
+    if (ok === undefined) this.availability.set(ks, (ok = Vocabulary.available(ks, this.version)));
+    return ok;
+  }
+
+  private readonly availability = new Map<KeywordSpec, boolean>();
 
   private report(rule: string, severity: Severity, message: string, loc: Loc, hint?: string, fix?: Fix): void {
     const d = diagnostic(rule, severity, message, loc, hint);
@@ -154,7 +200,8 @@ export class ModelBuilder {
   private block(nodes: Node[], spec: BlockSpec, pointer: string): Document {
     const obj: Document = {};
     const seen = new Map<string, Loc>();
-    for (const node of nodes) {
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i]!;
       if (!isEffective(node) || node.keyword === '') continue;
       const ks = this.lookup(node, spec);
       if (!ks) continue;
@@ -168,11 +215,11 @@ export class ModelBuilder {
   private lookup(node: StatementNode, spec: BlockSpec): KeywordSpec | undefined {
     const kw = node.keyword;
     const ks = spec.keyword(kw);
-    const where = spec.name === 'root' ? 'at the top level' : `in ${spec.name}`;
-    if (ks && Vocabulary.available(ks, this.version)) {
+    if (ks && this.available(ks)) {
       if (ks.deprecated) this.deprecated(kw, ks.deprecated, node.keywordLoc);
       return ks;
     }
+    const where = spec.name === 'root' ? 'at the top level' : `in ${spec.name}`;
     if (ks) {
       const v = formatVersion(this.version);
       const msg = ks.since
@@ -195,7 +242,7 @@ export class ModelBuilder {
     }
     const candidates = spec.keywords().filter((k) => {
       const c = spec.keyword(k);
-      return c !== undefined && Vocabulary.available(c, this.version);
+      return c !== undefined && this.available(c);
     });
     const guess = candidates.length > 0 ? closest(kw, candidates) : undefined;
     const near = guess !== undefined && distance(kw, guess) <= Math.max(2, Math.floor(kw.length / 4));
@@ -236,10 +283,10 @@ export class ModelBuilder {
 
   private keyword(node: StatementNode, ks: KeywordSpec, obj: Document, pointer: string, seen: Map<string, Loc>): void {
     const kw = node.keyword;
-    const ref: SourceRef = { loc: node.loc, keywordLoc: node.keywordLoc, node };
     const words = wordsOf(node);
     const vloc = wordsLoc(words);
-    if (vloc) ref.valueLoc = vloc;
+    // every property in the literal (added later, one would need a block of its own)
+    const ref: SourceRef = vloc ? { loc: node.loc, keywordLoc: node.keywordLoc, node, valueLoc: vloc } : { loc: node.loc, keywordLoc: node.keywordLoc, node };
 
     const takesBlock = ks.kind === 'block' || ks.kind === 'named-block' || ks.kind === 'keyed-block' || ks.kind === 'list-block';
     if (takesBlock && node.type !== 'block') {
@@ -265,7 +312,7 @@ export class ModelBuilder {
           this.duplicateNames.push({ pointer: p, keyword: kw, first: this.locs.get(p)!.keywordLoc, again: node.argLocs[0]! });
           return;
         }
-        this.locs.set(p, { ...ref, valueLoc: node.argLocs[0]! });
+        this.locs.set(p, { loc: ref.loc, keywordLoc: ref.keywordLoc, node, valueLoc: node.argLocs[0]! });
         const body = (node as BlockNode).body;
         map[name] = ks.namedList ? this.listItems(body, [], ks.namedList, p) : this.block(body, ks.body!, p);
         return;
@@ -365,9 +412,32 @@ export class ModelBuilder {
     return out;
   }
 
+  /** What value() needs of a keyword's schema, worked out once per schema (the builder reads one release). */
+  private valuePlan(schema: JsonSchema): ValuePlan {
+    let plan = this.valuePlans.get(schema);
+    if (!plan) {
+      const s = this.forVersion(schema);
+      const alts = (s.anyOf ?? s.oneOf ?? []).map((a) => this.vocab.resolve(a));
+      const types = schemaTypes(s);
+      plan = {
+        s,
+        alts,
+        types,
+        lineCodecName: s['x-kaconf-codec'] as string | undefined,
+        arrayAlt: types.includes('array') ? s : alts.find((a) => schemaTypes(a).includes('array')),
+        objectAlt: types.includes('object') || s['x-kaconf-args'] ? s : alts.find((a) => schemaTypes(a).includes('object')),
+      };
+      this.valuePlans.set(schema, plan);
+    }
+    return plan;
+  }
+
+  private readonly valuePlans = new WeakMap<JsonSchema, ValuePlan>();
+
   /** The value of a flag or value keyword. */
   private value(node: StatementNode, ks: KeywordSpec, words: Word[], pointer: string): unknown {
-    const s = this.forVersion(ks.schema);
+    const plan = this.valuePlan(ks.schema);
+    const s = plan.s;
     const kw = node.keyword;
     if (ks.kind === 'flag') {
       if (words.length === 0) return true;
@@ -385,13 +455,9 @@ export class ModelBuilder {
       );
       return true;
     }
-    const lineCodecName = s['x-kaconf-codec'] as string | undefined;
-    const alts = (s.anyOf ?? s.oneOf ?? []).map((a) => this.vocab.resolve(a));
-    const types = schemaTypes(s);
-    const arrayAlt = types.includes('array') ? s : alts.find((a) => schemaTypes(a).includes('array'));
-    const objectAlt = types.includes('object') || s['x-kaconf-args'] ? s : alts.find((a) => schemaTypes(a).includes('object'));
+    const { lineCodecName, types, arrayAlt, objectAlt } = plan;
     if (words.length === 0) {
-      if (this.acceptsBare(s)) return true;
+      if (plan.alts.some((a) => a.const === true)) return true;
       if (lineCodecName && types.includes('object') && !((s.required as string[] | undefined)?.length)) {
         const c = codec(lineCodecName);
         if (c?.kind === 'line') return c.read([]).value;
@@ -445,18 +511,34 @@ export class ModelBuilder {
     return this.convert(words[0]!, s, kw);
   }
 
-  /** A schema that reads the keyword alone as `true` (`persistence_timeout` without a value). */
-  private acceptsBare(s: JsonSchema): boolean {
-    const alts = (s.anyOf ?? s.oneOf ?? []).map((a) => this.vocab.resolve(a));
-    return alts.some((a) => a.const === true);
+  /** What convert() needs of a schema, worked out once per schema object. */
+  private convertPlan(schemaIn: JsonSchema): ConvertPlan {
+    let plan = this.convertPlans.get(schemaIn);
+    if (!plan) {
+      const s = this.vocab.resolve(schemaIn);
+      const types = schemaTypes(s);
+      const alts = (s.anyOf ?? s.oneOf ?? []).map((a) => this.vocab.resolve(a));
+      const allTypes = [...types, ...alts.flatMap(schemaTypes)];
+      plan = {
+        known: s['x-kaconf-known'] as string[] | undefined,
+        integer: allTypes.includes('integer'),
+        number: allTypes.includes('number'),
+        boolean: allTypes.includes('boolean') && !allTypes.includes('string'),
+        decimals: s['x-kaconf-decimals'] ?? alts.find((a) => a['x-kaconf-decimals'] !== undefined)?.['x-kaconf-decimals'],
+      };
+      this.convertPlans.set(schemaIn, plan);
+    }
+    return plan;
   }
+
+  private readonly convertPlans = new WeakMap<JsonSchema, ConvertPlan>();
 
   /** One word converted by the JSON type its schema wants (kept as text when it does not read). */
   convert(word: Word, schemaIn: JsonSchema, kw: string): unknown {
-    const s = this.vocab.resolve(schemaIn);
+    const plan = this.convertPlan(schemaIn);
     const text = word.text;
     // x-kaconf-known: the words keepalived acts on; it silently skips any other
-    const known = s['x-kaconf-known'] as string[] | undefined;
+    const known = plan.known;
     if (known && !known.includes(text)) {
       const guess = closest(text, known);
       const near = distance(text, guess) <= Math.max(2, Math.floor(text.length / 4));
@@ -468,15 +550,12 @@ export class ModelBuilder {
         near ? `replace it with \`${guess}\`` : `use one of: ${known.join(', ')}`,
       );
     }
-    const types = schemaTypes(s);
-    const alts = (s.anyOf ?? s.oneOf ?? []).map((a) => this.vocab.resolve(a));
-    const allTypes = [...types, ...alts.flatMap(schemaTypes)];
-    const decimals = s['x-kaconf-decimals'] ?? alts.find((a) => a['x-kaconf-decimals'] !== undefined)?.['x-kaconf-decimals'];
-    if (allTypes.includes('integer') && /^[+-]?\d+$/.test(text)) {
+    const decimals = plan.decimals;
+    if (plan.integer && /^[+-]?\d+$/.test(text)) {
       const n = integerOrText(text);
       if (typeof n === 'number') return n;
     }
-    if (allTypes.includes('number') && /^[+-]?(\d+\.?\d*|\.\d+)$/.test(text)) {
+    if (plan.number && /^[+-]?(\d+\.?\d*|\.\d+)$/.test(text)) {
       const dot = text.indexOf('.');
       if (typeof decimals === 'number' && dot >= 0 && text.length - dot - 1 > decimals) {
         this.report(
@@ -489,7 +568,7 @@ export class ModelBuilder {
       }
       return Number(text);
     }
-    if (allTypes.includes('boolean') && !allTypes.includes('string') && BOOL_WORDS[text] !== undefined) return BOOL_WORDS[text];
+    if (plan.boolean && BOOL_WORDS[text] !== undefined) return BOOL_WORDS[text];
     return text;
   }
 
@@ -497,10 +576,7 @@ export class ModelBuilder {
   private readArgs(words: Word[], args: ArgSpec[], s: JsonSchema, pointer: string, kw: string): Record<string, unknown> {
     const props = s.properties ?? {};
     const out: Record<string, unknown> = {};
-    const options = new Map<string, ArgSpec>();
-    for (const a of args) if (a.option !== undefined) options.set(a.option, a);
-    const rest = args.find((a) => a.rest);
-    const positional = args.filter((a) => a.option === undefined && !a.rest);
+    const { options, rest, positional } = this.argPlan(args);
     // options may stand anywhere (keepalived reads most of these lines in any order); the other
     // words fill the positional arguments in turn, then `rest`
     let next = 0;
@@ -552,7 +628,8 @@ export class ModelBuilder {
       );
       i++;
     }
-    for (const p of positional.slice(next)) {
+    for (let k = next; k < positional.length; k++) {
+      const p = positional[k]!;
       if (p.optional) continue;
       const name = Array.isArray(p.name) ? p.name[0]! : p.name!;
       this.report(
@@ -566,6 +643,20 @@ export class ModelBuilder {
     }
     return out;
   }
+
+  /** An x-kaconf-args list sorted out once: options by word, the `rest` argument, the positional ones. */
+  private argPlan(args: ArgSpec[]): ArgPlan {
+    let plan = this.argPlans.get(args);
+    if (!plan) {
+      const options = new Map<string, ArgSpec>();
+      for (const a of args) if (a.option !== undefined) options.set(a.option, a);
+      plan = { options, rest: args.find((a) => a.rest), positional: args.filter((a) => a.option === undefined && !a.rest) };
+      this.argPlans.set(args, plan);
+    }
+    return plan;
+  }
+
+  private readonly argPlans = new WeakMap<ArgSpec[], ArgPlan>();
 
   private itemSchema(s: JsonSchema): JsonSchema {
     const r = this.vocab.resolve(s);

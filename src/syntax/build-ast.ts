@@ -1,19 +1,13 @@
-/** CST (grammar/parser.ts) → AST (ast.ts), reporting what keepalived rejects in the structure. */
-import type { CstElement, CstNode, IToken } from 'chevrotain';
-import { Definition, Include, Quoted, RBrace, Seq, UnterminatedQuoted } from '../../grammar/lexer.js';
+/**
+ * Tokens → AST (ast.ts), reporting what keepalived rejects in the structure. The parser
+ * (grammar/parser.ts) calls these actions as it recognises each part of the grammar.
+ */
+import type { IToken } from 'chevrotain';
+import { Definition, Include, Quoted, Seq, UnterminatedQuoted } from '../../grammar/lexer.js';
+import { parseTokens, type ParseActions } from '../../grammar/parser.js';
 import { diagnostic, spanLoc, type Diagnostic, type Loc } from '../diagnostics.js';
-import type { BlockNode, CommentNode, DirectiveNode, Node } from './ast.js';
-import { payloadOf } from './preprocess.js';
-
-function isToken(e: CstElement): e is IToken {
-  return (e as IToken).tokenType !== undefined;
-}
-
-const NONE: CstElement[] = [];
-
-function tokenLoc(t: IToken): Loc {
-  return payloadOf(t).loc;
-}
+import type { BlockNode, CommentNode, DirectiveNode, Node, Origin } from './ast.js';
+import { payloadOf, tokenLoc, tokenOrigin } from './preprocess.js';
 
 /** The value keepalived sees for a word: quotes removed, `\#` and `\!` unescaped. */
 export function wordValue(t: IToken): string {
@@ -22,62 +16,44 @@ export function wordValue(t: IToken): string {
   return t.image.includes('\\') ? t.image.replace(/\\([#!])/g, '$1') : t.image;
 }
 
-export class AstBuilder {
+/** The words of a statement, read before its block. */
+interface Head {
+  keyword: string;
+  args: string[];
+  keywordLoc: Loc;
+  argLocs: Loc[];
+  /** indexes of args written in double quotes */
+  quoted: number[];
+  lastLoc: Loc;
+  origin: Origin | undefined;
+}
+
+interface Block {
+  body: Node[];
+  openLoc: Loc;
+  closeLoc?: Loc;
+}
+
+export class AstBuilder implements ParseActions<Node, Head, Block> {
   readonly diagnostics: Diagnostic[] = [];
   /** where the previous element of the body being built ended (for inline comments) */
   private lastEnd: Loc | undefined;
 
-  document(cst: CstNode): Node[] {
-    return this.body(cst, true);
+  /** The AST of a preprocessed token stream. */
+  document(tokens: IToken[]): Node[] {
+    return parseTokens(tokens, this);
   }
 
-  private body(node: CstNode, topLevel: boolean): Node[] {
-    const out: Node[] = [];
-    // every alternative of a body is labelled `item`: in the order written
-    for (const el of node.children.item ?? NONE) {
-      if (isToken(el)) {
-        const name = el.tokenType.name;
-        if (name === 'Newline') continue;
-        if (name === 'Comment') out.push(this.comment(el));
-        else if (el.tokenType === RBrace && topLevel) {
-          this.diagnostics.push(
-            diagnostic(
-              'syntax/unexpected-close',
-              'error',
-              '`}` closes no block',
-              tokenLoc(el),
-              'remove it, or look above for a block closed twice',
-            ),
-          );
-          this.lastEnd = tokenLoc(el);
-        }
-        continue;
-      }
-      if (el.name === 'statement') {
-        const n = this.statement(el);
-        if (n) out.push(...n);
-      } else if (el.name === 'anonymous') {
-        const block = el.children.block![0] as CstNode;
-        const lbrace = block.children.LBrace![0] as IToken;
-        this.diagnostics.push(
-          diagnostic(
-            'syntax/block-without-keyword',
-            'error',
-            '`{` opens a block with no keyword before it',
-            tokenLoc(lbrace),
-            'put the keyword the block belongs to before `{`, or remove the braces',
-          ),
-        );
-        const { body } = this.block(block, undefined);
-        out.push(...body);
-      }
-    }
-    return out;
+  strayClose(t: IToken): void {
+    this.diagnostics.push(
+      diagnostic('syntax/unexpected-close', 'error', '`}` closes no block', tokenLoc(t), 'remove it, or look above for a block closed twice'),
+    );
+    this.lastEnd = tokenLoc(t);
   }
 
-  private comment(t: IToken): CommentNode {
+  comment(t: IToken): CommentNode {
     const loc = tokenLoc(t);
-    const text = t.image.replace(/\r$/, '');
+    const text = t.image.endsWith('\r') ? t.image.slice(0, -1) : t.image;
     const inline = this.lastEnd !== undefined && this.lastEnd.file === loc.file && this.lastEnd.endLine === loc.line;
     const node: CommentNode = { type: 'comment', text, loc: { ...loc, endColumn: loc.column + text.length } };
     if (inline) node.inline = true;
@@ -85,11 +61,9 @@ export class AstBuilder {
     return node;
   }
 
-  private statement(cst: CstNode): Node[] | undefined {
-    const condTok = cst.children.Conditional?.[0] as IToken | undefined;
+  statement(condTok: IToken | undefined, node: Node | undefined): Node {
     const condition = condTok ? payloadOf(condTok).condition : undefined;
-    const head = (cst.children.head?.[0] as CstNode | undefined) ?? undefined;
-    if (!head) {
+    if (node === undefined) {
       const loc = tokenLoc(condTok!);
       this.diagnostics.push(
         diagnostic(
@@ -101,18 +75,15 @@ export class AstBuilder {
         ),
       );
       this.lastEnd = loc;
-      const node: DirectiveNode = { type: 'directive', keyword: '', args: [], loc, keywordLoc: loc, argLocs: [] };
-      if (condition) node.condition = condition;
-      return [node];
+      const empty: DirectiveNode = { type: 'directive', keyword: '', args: [], loc, keywordLoc: loc, argLocs: [] };
+      if (condition) empty.condition = condition;
+      return empty;
     }
-    const line = head.children.line?.[0] as IToken | undefined;
-    const nodes = line ? [this.preprocessorLine(line)] : this.simple(head.children.simple![0] as CstNode);
-    const first = nodes[0];
-    if (condition && first && first.type !== 'comment') first.condition = condition;
-    return nodes;
+    if (condition && node.type !== 'comment') node.condition = condition;
+    return node;
   }
 
-  private preprocessorLine(t: IToken): DirectiveNode {
+  line(t: IToken): DirectiveNode {
     const p = payloadOf(t);
     const loc = p.loc;
     this.lastEnd = loc;
@@ -144,11 +115,9 @@ export class AstBuilder {
     return node;
   }
 
-  private simple(cst: CstNode): Node[] {
-    const values = cst.children.value as IToken[];
-    const first = values[0]!;
-    const last = values[values.length - 1]!;
-    for (const v of values) {
+  words(values: readonly IToken[], count: number): Head {
+    for (let i = 0; i < count; i++) {
+      const v = values[i]!;
       if (v.tokenType === UnterminatedQuoted) {
         this.diagnostics.push(
           diagnostic(
@@ -161,46 +130,44 @@ export class AstBuilder {
         );
       }
     }
-    const keyword = wordValue(first);
-    const args = values.slice(1).map(wordValue);
-    const quotedIdx = values.slice(1).flatMap((v, i) => (v.tokenType === Quoted ? [i] : []));
-    const keywordLoc = tokenLoc(first);
-    const argLocs = values.slice(1).map(tokenLoc);
-    const origin = values.map((v) => payloadOf(v).origin).find((o) => o !== undefined);
-    this.lastEnd = tokenLoc(last);
-    const blockCst = cst.children.block?.[0] as CstNode | undefined;
-    if (!blockCst) {
-      const node: DirectiveNode = { type: 'directive', keyword, args, loc: spanLoc(keywordLoc, tokenLoc(last)), keywordLoc, argLocs };
-      if (quotedIdx.length > 0) node.quoted = quotedIdx;
-      if (origin) node.origin = origin;
-      return [node];
+    const first = values[0]!;
+    // arrays of their exact size: an array filled by push() keeps room for 16 (the AST holds 2 per statement)
+    const args = new Array<string>(count - 1);
+    const argLocs = new Array<Loc>(count - 1);
+    const quoted: number[] = [];
+    let origin = tokenOrigin(first);
+    for (let i = 1; i < count; i++) {
+      const v = values[i]!;
+      args[i - 1] = wordValue(v);
+      argLocs[i - 1] = tokenLoc(v);
+      if (v.tokenType === Quoted) quoted.push(i - 1);
+      origin ??= tokenOrigin(v);
     }
-    // comments between the keyword line and a `{` on a later line go into the block
-    const gapComments = ((cst.children.gapComment as IToken[] | undefined) ?? []).map((c) => this.comment(c));
-    const { body, openLoc, closeLoc } = this.block(blockCst, `${keyword}${args.length ? ' ' + args.join(' ') : ''}`);
-    const node: BlockNode = {
-      type: 'block',
-      keyword,
-      args,
-      loc: spanLoc(keywordLoc, closeLoc ?? lastLocOf(body) ?? openLoc),
-      keywordLoc,
-      argLocs,
-      body: [...gapComments, ...body],
-      openLoc,
-    };
-    if (closeLoc) node.closeLoc = closeLoc;
-    if (quotedIdx.length > 0) node.quoted = quotedIdx;
-    if (origin) node.origin = origin;
-    return [node];
+    const lastLoc = tokenLoc(values[count - 1]!);
+    this.lastEnd = lastLoc;
+    return { keyword: wordValue(first), args, keywordLoc: tokenLoc(first), argLocs, quoted, lastLoc, origin };
   }
 
-  private block(cst: CstNode, title: string | undefined): { body: Node[]; openLoc: Loc; closeLoc?: Loc } {
-    const lbrace = cst.children.LBrace![0] as IToken;
-    const rbrace = cst.children.RBrace?.[0] as IToken | undefined;
+  open(lbrace: IToken, owner: Head | undefined): void {
     const openLoc = tokenLoc(lbrace);
+    if (owner === undefined) {
+      this.diagnostics.push(
+        diagnostic(
+          'syntax/block-without-keyword',
+          'error',
+          '`{` opens a block with no keyword before it',
+          openLoc,
+          'put the keyword the block belongs to before `{`, or remove the braces',
+        ),
+      );
+    }
     this.lastEnd = openLoc;
-    const body = this.body(cst.children.blockBody![0] as CstNode, false);
+  }
+
+  close(lbrace: IToken, body: Node[], rbrace: IToken | undefined, owner: Head | undefined): Block {
+    const openLoc = tokenLoc(lbrace);
     if (!rbrace) {
+      const title = owner ? `${owner.keyword}${owner.args.length ? ' ' + owner.args.join(' ') : ''}` : undefined;
       this.diagnostics.push(
         diagnostic(
           'syntax/unclosed-block',
@@ -216,9 +183,29 @@ export class AstBuilder {
     this.lastEnd = closeLoc;
     return { body, openLoc, closeLoc };
   }
-}
 
-function lastLocOf(body: Node[]): Loc | undefined {
-  const last = body[body.length - 1];
-  return last?.loc;
+  blockBody(block: Block): Node[] {
+    return block.body;
+  }
+
+  simple(head: Head, gapComments: readonly Node[], block: Block | undefined): Node {
+    const { keyword, args, keywordLoc, argLocs, quoted, origin } = head;
+    if (!block) {
+      const node: DirectiveNode = { type: 'directive', keyword, args, loc: spanLoc(keywordLoc, head.lastLoc), keywordLoc, argLocs };
+      if (quoted.length > 0) node.quoted = quoted;
+      if (origin) node.origin = origin;
+      return node;
+    }
+    // comments between the keyword line and a `{` on a later line go into the block
+    const { body, openLoc, closeLoc } = block;
+    const loc = spanLoc(keywordLoc, closeLoc ?? body[body.length - 1]?.loc ?? openLoc);
+    const all = gapComments.length > 0 ? [...gapComments, ...body] : body;
+    // closeLoc in the literal, not added after (which costs the node a block of its own)
+    const node: BlockNode = closeLoc
+      ? { type: 'block', keyword, args, loc, keywordLoc, argLocs, body: all, openLoc, closeLoc }
+      : { type: 'block', keyword, args, loc, keywordLoc, argLocs, body: all, openLoc };
+    if (quoted.length > 0) node.quoted = quoted;
+    if (origin) node.origin = origin;
+    return node;
+  }
 }

@@ -10,8 +10,9 @@
  *   Used by fmt and convert, which never expand.
  *
  * The output is one token stream for the CST parser, a Newline token ending every line.
- * Every token carries its file and source position in `payload`, also tokens that came out
- * of a substitution (they point at the `$NAME` that produced them).
+ * Every token but a newline carries its source location in `payload` (tokenLoc), also tokens
+ * that came out of a substitution (they point at the `$NAME` that produced them); its offsets
+ * in the file are the token's own (startOffset, endOffset: see tokenStart / tokenEnd).
  */
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { createTokenInstance, type IToken, type TokenType } from 'chevrotain';
@@ -37,11 +38,8 @@ const MAX_SUBSTITUTIONS = 256;
 const MAX_SEQ_ITEMS = 100_000;
 
 export interface TokenPayload {
-  file: string;
+  /** where the token is (its file: loc.file) */
   loc: Loc;
-  /** offsets in `file` covered by the token */
-  start: number;
-  end: number;
   origin?: Origin;
   condition?: Condition;
   /** Include tokens: the glob pattern and the files it read */
@@ -51,8 +49,42 @@ export interface TokenPayload {
   words?: IToken[];
 }
 
+/**
+ * A token's payload is its location alone (a Loc: most tokens), or a TokenPayload when the
+ * token carries more (an origin, a condition, an include's files...): one object less per token.
+ */
+type Payload = Loc | TokenPayload;
+
+function rich(p: Payload): p is TokenPayload {
+  return (p as TokenPayload).loc !== undefined;
+}
+
+/** Where a token is. */
+export function tokenLoc(t: IToken): Loc {
+  const p = t.payload as Payload;
+  return rich(p) ? p.loc : p;
+}
+
+/** Where a token came from, when the preprocessor made it (parameter substitution, ~SEQ). */
+export function tokenOrigin(t: IToken): Origin | undefined {
+  const p = t.payload as Payload;
+  return rich(p) ? p.origin : undefined;
+}
+
+/** Everything the preprocessor attached to a token. */
 export function payloadOf(t: IToken): TokenPayload {
-  return t.payload as TokenPayload;
+  const p = t.payload as Payload;
+  return rich(p) ? p : { loc: p };
+}
+
+/** Offset in its file of the first character a token covers. */
+export function tokenStart(t: IToken): number {
+  return t.startOffset;
+}
+
+/** Offset in its file just past the last character a token covers (the lexer tracks offsets only: no endOffset). */
+export function tokenEnd(t: IToken): number {
+  return t.endOffset === undefined ? t.startOffset + t.image.length : t.endOffset + 1;
 }
 
 export interface PreprocessOptions {
@@ -61,7 +93,17 @@ export interface PreprocessOptions {
   host?: string;
 }
 
+/** Where the preprocessor puts its tokens, one at a time, in reading order (e.g. a parser fed as they come). */
+export interface TokenSink {
+  add(token: IToken): void;
+}
+
+/** Nothing (lines with no comment, lines that add no lines): shared, never changed. */
+const NONE: IToken[] = Object.freeze([]) as unknown as IToken[];
+const NO_LINES: Line[] = Object.freeze([]) as unknown as Line[];
+
 export interface PreprocessResult {
+  /** the tokens, unless they went to a sink given to run() */
   tokens: IToken[];
   diagnostics: Diagnostic[];
   /** every file read, the main one first */
@@ -92,8 +134,33 @@ interface Line {
 
 const INCLUDE_RE = /^include[rmwba]?$/;
 
+/** A `$` in any token of a line (a parameter may be used). */
+function hasDollar(tokens: readonly IToken[]): boolean {
+  for (let i = 0; i < tokens.length; i++) if (tokens[i]!.image.includes('$')) return true;
+  return false;
+}
+
+/** About how many characters the lexer takes at a time (lexing a big file at once would keep all its tokens alive). */
+const SEGMENT = 16 * 1024;
+
+/**
+ * The end of the piece of `text` to lex after `base`: after a newline, and not after a line
+ * with a backslash (a `$NAME=` definition continued with `\` is the only token that runs
+ * over a line end; every other token ends at its line's end).
+ */
+function segmentEnd(text: string, base: number): number {
+  let nl = base + SEGMENT >= text.length ? -1 : text.indexOf('\n', base + SEGMENT);
+  while (nl >= 0) {
+    const lineStart = text.lastIndexOf('\n', nl - 1) + 1;
+    const bs = text.indexOf('\\', lineStart);
+    if (bs < 0 || bs > nl) return nl + 1;
+    nl = text.indexOf('\n', nl + 1);
+  }
+  return text.length;
+}
+
 export class Preprocessor {
-  private readonly tokens: IToken[] = [];
+  private out: TokenSink = { add: () => undefined };
   private readonly diagnostics: Diagnostic[] = [];
   private readonly files: SourceFile[] = [];
   private readonly defs = new Map<string, Definition>();
@@ -117,9 +184,12 @@ export class Preprocessor {
     });
   }
 
-  run(path: string, text: string): PreprocessResult {
+  /** Preprocess a file; its tokens go to `sink` as they are made when one is given, else into the result. */
+  run(path: string, text: string, sink?: TokenSink): PreprocessResult {
+    const tokens: IToken[] = [];
+    this.out = sink ?? { add: (t) => tokens.push(t) };
     this.processSource(new SourceFile(path, text));
-    return { tokens: this.tokens, diagnostics: this.diagnostics, files: this.files };
+    return { tokens, diagnostics: this.diagnostics, files: this.files };
   }
 
   private currentDir(): string {
@@ -131,26 +201,63 @@ export class Preprocessor {
     this.diagnostics.push(diagnostic(rule, severity, message, loc, hint));
   }
 
+  /** Send tokens out, from index `from` of a list. */
+  private emit(tokens: readonly IToken[], from = 0): void {
+    for (let i = from; i < tokens.length; i++) this.out.add(tokens[i]!);
+  }
+
   // ---- files -------------------------------------------------------------------------------
 
   private processSource(src: SourceFile): void {
     this.files.push(src);
     this.includeStack.push(realPath(resolve(src.path)));
     this.checkLongLines(src);
-    const lexed = keepalivedLexer.tokenize(this.dropAfterNul(src));
-    let current: IToken[] = [];
-    for (const tok of lexed.tokens) {
-      this.place(tok, src);
-      if (tok.tokenType === Newline) {
-        const extra = this.processLine(this.splitComments(current, src));
-        this.tokens.push(tok);
-        for (const l of extra) this.processVirtual(l, 1);
-        current = [];
-      } else current.push(tok);
+    const text = this.dropAfterNul(src);
+    const file = src.path;
+    // the tokens of the line being read: the first `count` (one array for every line, never emptied,
+    // which would give its room back; each line gets an array of its own size)
+    const current: IToken[] = [];
+    let count = 0;
+    // the lexer tracks offsets only: lines and columns are counted here, in one pass
+    let line = 1;
+    let lineStart = 0;
+    // lexed a piece at a time, so that the tokens of a big file are not all alive at once
+    for (let base = 0, end = 0; base < text.length; base = end) {
+      end = segmentEnd(text, base);
+      const lexed = keepalivedLexer.tokenize(base === 0 && end === text.length ? text : text.slice(base, end));
+      const lexedTokens = lexed.tokens;
+      for (let k = 0; k < lexedTokens.length; k++) {
+        const tok = lexedTokens[k]!;
+        if (base !== 0) tok.startOffset += base;
+        if (tok.tokenType === Newline) {
+          const extra = this.processLine(this.splitComments(current, count, src));
+          this.out.add(tok);
+          for (let e = 0; e < extra.length; e++) this.processVirtual(extra[e]!, 1);
+          count = 0;
+          line++;
+          lineStart = tok.startOffset + 1;
+          continue;
+        }
+        const image = tok.image;
+        const column = tok.startOffset - lineStart + 1;
+        // only a definition continued with `\` spans lines
+        const lastBreak = tok.tokenType === Definition ? image.lastIndexOf('\n') : -1;
+        if (lastBreak < 0) {
+          tok.payload = { file, line, column, endLine: line, endColumn: column + image.length } satisfies Loc;
+        } else {
+          let breaks = 0;
+          for (let i = image.indexOf('\n'); i >= 0; i = image.indexOf('\n', i + 1)) breaks++;
+          tok.payload = { file, line, column, endLine: line + breaks, endColumn: image.length - lastBreak } satisfies Loc;
+          line += breaks;
+          lineStart = tok.startOffset + lastBreak + 1;
+        }
+        current[count++] = tok;
+      }
     }
-    if (current.length > 0) {
-      const extra = this.processLine(this.splitComments(current, src));
-      this.pushNewline(current[current.length - 1]!);
+    if (count > 0) {
+      const last = current[count - 1]!;
+      const extra = this.processLine(this.splitComments(current, count, src));
+      this.pushNewline(last);
       for (const l of extra) this.processVirtual(l, 1);
     }
     this.includeStack.pop();
@@ -193,30 +300,20 @@ export class Preprocessor {
     });
   }
 
-  /** Give a lexed token its file and location. */
-  private place(tok: IToken, src: SourceFile): void {
-    tok.payload = {
-      file: src.path,
-      start: tok.startOffset,
-      end: tok.endOffset! + 1,
-      // the lexer tracks lines and columns; its end column is inclusive
-      loc: { file: src.path, line: tok.startLine!, column: tok.startColumn!, endLine: tok.endLine!, endColumn: tok.endColumn! + 1 },
-    } satisfies TokenPayload;
-  }
-
-  private splitComments(tokens: IToken[], source: SourceFile): Line {
-    const i = tokens.findIndex((t) => t.tokenType === Comment);
-    return i < 0 ? { tokens, comments: [], source } : { tokens: tokens.slice(0, i), comments: tokens.slice(i), source };
+  /** The line of the first `count` tokens: its code, and its comment (from the first comment on). */
+  private splitComments(tokens: IToken[], count: number, source: SourceFile): Line {
+    let i = 0;
+    while (i < count && tokens[i]!.tokenType !== Comment) i++;
+    return { tokens: i === 0 ? NONE : tokens.slice(0, i), comments: i === count ? NONE : tokens.slice(i, count), source };
   }
 
   private pushNewline(after: IToken): void {
-    const p = payloadOf(after);
-    this.tokens.push(this.synthetic(Newline, '\n', p.loc, p.start, p.end, p.file));
+    this.out.add(this.synthetic(Newline, '\n', tokenLoc(after), tokenStart(after), tokenEnd(after)));
   }
 
-  private synthetic(type: TokenType, image: string, loc: Loc, start: number, end: number, file: string, extra?: Partial<TokenPayload>): IToken {
+  private synthetic(type: TokenType, image: string, loc: Loc, start: number, end: number, extra?: Omit<TokenPayload, 'loc'>): IToken {
     const t = createTokenInstance(type, image, start, end - 1, loc.line, loc.endLine, loc.column, loc.endColumn - 1);
-    t.payload = { file, loc, start, end, ...extra } satisfies TokenPayload;
+    t.payload = { loc, ...extra } satisfies TokenPayload;
     return t;
   }
 
@@ -230,40 +327,41 @@ export class Preprocessor {
     const { comments } = line;
     let tokens = line.tokens;
     if (tokens.length === 0) {
-      this.tokens.push(...comments);
-      return [];
+      this.emit(comments);
+      return NO_LINES;
     }
     const first = tokens[0]!;
     if (first.tokenType === Conditional) {
       const condition = this.condition(first);
-      payloadOf(first).condition = condition;
-      this.tokens.push(first);
+      first.payload = { ...payloadOf(first), condition } satisfies TokenPayload;
+      this.out.add(first);
       tokens = tokens.slice(1);
       if (tokens.length > 0 && !condition.selected && this.options.mode === 'expanded') {
         this.pushInactive(tokens, line);
-        this.tokens.push(...comments);
-        return [];
+        this.emit(comments);
+        return NO_LINES;
       }
       if (tokens.length === 0) {
-        this.tokens.push(...comments);
-        return [];
+        this.emit(comments);
+        return NO_LINES;
       }
     }
     const head = tokens[0]!;
     if (head.tokenType === Definition) {
-      this.tokens.push(head);
+      this.out.add(head);
       if (this.options.mode === 'expanded') this.define(head);
-      this.tokens.push(...tokens.slice(1), ...comments);
-      return [];
+      this.emit(tokens, 1);
+      this.emit(comments);
+      return NO_LINES;
     }
     if (head.tokenType === Seq) {
-      this.tokens.push(head);
-      this.tokens.push(...comments);
+      this.out.add(head);
+      this.emit(comments);
       if (this.options.mode === 'expanded') this.expandSeq(head, line, depth);
-      return [];
+      return NO_LINES;
     }
-    let extra: Line[] = [];
-    if (this.options.mode === 'expanded' && tokens.some((t) => t.image.includes('$'))) {
+    let extra: Line[] = NO_LINES;
+    if (this.options.mode === 'expanded' && hasDollar(tokens)) {
       const sub = this.substitute({ ...line, tokens });
       if (sub) {
         extra = sub.extra;
@@ -278,7 +376,8 @@ export class Preprocessor {
     if (tokens.length > 1 && tokens[0]!.tokenType === Word && INCLUDE_RE.test(tokens[0]!.image)) {
       this.include(tokens, line, comments);
     } else {
-      this.tokens.push(...tokens, ...comments);
+      this.emit(tokens);
+      this.emit(comments);
     }
     return extra;
   }
@@ -297,16 +396,18 @@ export class Preprocessor {
     }
     const extra = this.processLine(line, depth);
     const v = line.virtual!;
-    this.tokens.push(this.synthetic(Newline, '\n', v.loc, v.start, v.end, line.source.path));
+    this.out.add(this.synthetic(Newline, '\n', v.loc, v.start, v.end));
     for (const l of extra) this.processVirtual(l, depth + 1);
   }
 
   private pushInactive(tokens: IToken[], line: Line): void {
-    const a = payloadOf(tokens[0]!);
-    const b = payloadOf(tokens[tokens.length - 1]!);
-    const image = line.synthetic ? tokens.map((t) => t.image).join(' ') : line.source.text.slice(a.start, b.end);
-    const loc = { file: a.file, line: a.loc.line, column: a.loc.column, endLine: b.loc.endLine, endColumn: b.loc.endColumn };
-    this.tokens.push(this.synthetic(Inactive, image, loc, a.start, b.end, a.file, { words: tokens }));
+    const first = tokens[0]!;
+    const last = tokens[tokens.length - 1]!;
+    const a = { loc: tokenLoc(first) };
+    const b = { loc: tokenLoc(last) };
+    const image = line.synthetic ? tokens.map((t) => t.image).join(' ') : line.source.text.slice(tokenStart(first), tokenEnd(last));
+    const loc = { file: a.loc.file, line: a.loc.line, column: a.loc.column, endLine: b.loc.endLine, endColumn: b.loc.endColumn };
+    this.out.add(this.synthetic(Inactive, image, loc, tokenStart(first), tokenEnd(last), { words: tokens }));
   }
 
   private condition(tok: IToken): Condition {
@@ -314,7 +415,7 @@ export class Preprocessor {
     const name = tok.image.slice(negate ? 2 : 1);
     const host = this.options.host;
     const matches = host !== undefined && host === name;
-    return { name, negate, selected: matches !== negate, loc: payloadOf(tok).loc };
+    return { name, negate, selected: matches !== negate, loc: tokenLoc(tok) };
   }
 
   // ---- definitions ---------------------------------------------------------------------------
@@ -337,7 +438,7 @@ export class Preprocessor {
       if (text !== '' || i === 0) lines.push(text);
     });
     if (lines.length > 1 && lines[0] === '') lines.shift();
-    this.defs.set(name, { name, lines, multiline: multiline && lines.length > 0, loc: payloadOf(tok).loc });
+    this.defs.set(name, { name, lines, multiline: multiline && lines.length > 0, loc: tokenLoc(tok) });
   }
 
   /**
@@ -347,8 +448,8 @@ export class Preprocessor {
    * at the end of the line, the lines that follow it.
    */
   private substitute(line: Line): { line: Line; extra: Line[] } | undefined {
-    const first = payloadOf(line.tokens[0]!);
-    const last = payloadOf(line.tokens[line.tokens.length - 1]!);
+    const first = { start: tokenStart(line.tokens[0]!) };
+    const last = { end: tokenEnd(line.tokens[line.tokens.length - 1]!) };
     let text: string;
     let spans: Array<[number, number]>;
     if (line.synthetic) {
@@ -359,9 +460,10 @@ export class Preprocessor {
           text += ' ';
           spans.push(spans[spans.length - 1]!);
         }
-        const p = payloadOf(t);
+        const start = tokenStart(t);
+        const end = tokenEnd(t);
         text += t.image;
-        for (let k = 0; k < t.image.length; k++) spans.push([p.start, p.end]);
+        for (let k = 0; k < t.image.length; k++) spans.push([start, end]);
       }
     } else {
       text = line.source.text.slice(first.start, last.end);
@@ -497,20 +599,16 @@ export class Preprocessor {
     const out: IToken[] = [];
     for (const tok of lexed.tokens) {
       if (tok.tokenType === Newline) continue;
+      const last = tok.startOffset + tok.image.length - 1;
       const s = spans[tok.startOffset]!;
-      const e = spans[tok.endOffset!]!;
+      const e = spans[last]!;
       const start = Math.min(s[0], e[0]);
       const end = Math.max(s[1], e[1]);
       const loc = this.locOfSpan(line, [start, end]);
-      const fromParam = spans.slice(tok.startOffset, tok.endOffset! + 1).some(([a, b]) => b - a !== 1);
+      const fromParam = spans.slice(tok.startOffset, last + 1).some(([a, b]) => b - a !== 1);
       const t = createTokenInstance(tok.tokenType, tok.image, start, end - 1, loc.line, loc.endLine, loc.column, loc.endColumn - 1);
-      t.payload = {
-        file: line.source.path,
-        loc,
-        start,
-        end,
-        ...(line.virtual ? { origin: line.virtual.origin } : fromParam && origin ? { origin } : {}),
-      } satisfies TokenPayload;
+      const from = line.virtual ? line.virtual.origin : fromParam ? origin : undefined;
+      t.payload = from ? ({ loc, origin: from } satisfies TokenPayload) : loc;
       out.push(t);
     }
     return out;
@@ -531,7 +629,10 @@ export class Preprocessor {
     const tokens: IToken[] = [];
     for (const tok of lexed.tokens) {
       if (tok.tokenType === Newline) continue;
-      tok.payload = { file: from.source.path, loc, start: span[0], end: span[1], origin } satisfies TokenPayload;
+      // the token stands for the whole span of the source that made the line
+      tok.startOffset = span[0];
+      tok.endOffset = span[1] - 1;
+      tok.payload = { loc, origin } satisfies TokenPayload;
       tokens.push(tok);
     }
     const ci = tokens.findIndex((t) => t.tokenType === Comment);
@@ -552,7 +653,7 @@ export class Preprocessor {
       this.report('syntax/invalid-seq', 'error', `this sequence has ${spec.items.length} items; kaconf expands at most ${MAX_SEQ_ITEMS}`, p.loc);
       return;
     }
-    const span: [number, number] = [p.start, p.end];
+    const span: [number, number] = [tokenStart(tok), tokenEnd(tok)];
     for (const values of spec.items) {
       spec.vars.forEach((name, i) => this.defs.set(name, { name, lines: [values[i] ?? ''], multiline: false, loc: p.loc }));
       const origin: Origin = { kind: 'seq', name: spec.vars.join(','), definedAt: p.loc };
@@ -585,21 +686,23 @@ export class Preprocessor {
     const a = payloadOf(tokens[0]!);
     const b = payloadOf(tokens[tokens.length - 1]!);
     const patternStart = payloadOf(tokens[1]!);
+    const start = tokenStart(tokens[0]!);
+    const end = tokenEnd(tokens[tokens.length - 1]!);
     // the pattern is the rest of the line as written (keepalived does not split it into words)
     const pattern = line.synthetic || patternStart.origin
       ? tokens.slice(1).map((t) => t.image).join(' ')
-      : line.source.text.slice(patternStart.start, b.end);
-    const loc: Loc = { file: a.file, line: a.loc.line, column: a.loc.column, endLine: b.loc.endLine, endColumn: b.loc.endColumn };
-    const tok = this.synthetic(Include, `${tokens[0]!.image} ${pattern}`, loc, a.start, b.end, a.file, {
+      : line.source.text.slice(tokenStart(tokens[1]!), end);
+    const loc: Loc = { file: a.loc.file, line: a.loc.line, column: a.loc.column, endLine: b.loc.endLine, endColumn: b.loc.endColumn };
+    // the files are looked up before the token goes out: the parser may read it at once
+    const files = this.options.mode === 'expanded' ? this.globInclude(pattern, dirname(resolve(line.source.path)), loc) : [];
+    const tok = this.synthetic(Include, `${tokens[0]!.image} ${pattern}`, loc, start, end, {
       pattern,
-      files: [],
+      files,
       ...(a.origin ? { origin: a.origin } : {}),
     });
-    this.tokens.push(tok, ...comments);
+    this.out.add(tok);
+    this.emit(comments);
     if (this.options.mode !== 'expanded') return;
-    const baseDir = dirname(resolve(line.source.path));
-    const files = this.globInclude(pattern, baseDir, loc);
-    payloadOf(tok).files = files;
     for (const file of files) {
       const real = realPath(file);
       if (this.includeStack.includes(real)) {

@@ -31,17 +31,21 @@ export const addressSuffix: Rule = {
         hint: s.dropped.startsWith('-') ? 'for a range of addresses use a virtual_server_group; otherwise write the address alone' : 'write the address without a prefix length',
       });
     };
+    // only a word with `-` or `/` can have a suffix: the pointer and words for the message are made for those
+    const suffixed = (v: unknown): boolean => typeof v === 'string' && (v.includes('-') || v.includes('/'));
     for (const vs of virtualServers(ctx)) {
-      check(`${vs.pointer}/address`, vs.body.address, 'virtual_server address');
+      if (suffixed(vs.body.address)) check(`${vs.pointer}/address`, vs.body.address, 'virtual_server address');
       const sorry = vs.body.sorry_server as Obj | undefined;
-      if (sorry) check(`${vs.pointer}/sorry_server/address`, sorry.address, 'sorry_server address', `in ${vsName(vs.body)}`);
+      if (sorry && suffixed(sorry.address)) check(`${vs.pointer}/sorry_server/address`, sorry.address, 'sorry_server address', `in ${vsName(vs.body)}`);
       for (const rs of vs.reals) {
-        check(`${rs.pointer}/address`, rs.body.address, 'real_server address');
+        if (suffixed(rs.body.address)) check(`${rs.pointer}/address`, rs.body.address, 'real_server address');
         for (const type of CHECKERS) {
           const list = rs.body[type];
           if (!Array.isArray(list)) continue;
           (list as Obj[]).forEach((c, i) => {
-            for (const k of ['connect_ip', 'bindto']) check(`${rs.pointer}/${type}/${i}/${k}`, c?.[k], `\`${k}\``, `${type} of real_server ${serverName(rs.body)}`);
+            for (const k of ['connect_ip', 'bindto']) {
+              if (suffixed(c?.[k])) check(`${rs.pointer}/${type}/${i}/${k}`, c[k], `\`${k}\``, `${type} of real_server ${serverName(rs.body)}`);
+            }
           });
         }
       }

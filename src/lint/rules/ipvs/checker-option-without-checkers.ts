@@ -1,5 +1,5 @@
 import type { Rule } from '../../rule.js';
-import { checkersOf, serverName, virtualServers, vsName } from './util.js';
+import { hasCheckers, serverName, virtualServers, vsName } from './util.js';
 
 /** alpha / inhibit_on_failure on servers that have no health checker. */
 export const checkerOptionWithoutCheckers: Rule = {
@@ -12,7 +12,7 @@ export const checkerOptionWithoutCheckers: Rule = {
   },
   check(ctx) {
     for (const vs of virtualServers(ctx)) {
-      const withChecks = vs.reals.filter((rs) => checkersOf(rs).length > 0);
+      const withChecks = vs.reals.filter((rs) => hasCheckers(rs));
       for (const opt of ['alpha', 'inhibit_on_failure']) {
         if (vs.body[opt] !== undefined && vs.reals.length > 0 && withChecks.length === 0) {
           ctx.report({
@@ -23,7 +23,7 @@ export const checkerOptionWithoutCheckers: Rule = {
           });
         }
         for (const rs of vs.reals) {
-          if (rs.body[opt] !== true || checkersOf(rs).length > 0) continue;
+          if (rs.body[opt] !== true || hasCheckers(rs)) continue;
           ctx.report({
             pointer: `${rs.pointer}/${opt}`,
             at: 'keyword',

@@ -8,6 +8,7 @@ import type { Loc } from '../../../diagnostics.js';
 import { pointerJoin } from '../../../model/build.js';
 import { isEffective, type BlockNode, type StatementNode } from '../../../syntax/ast.js';
 import type { Obj, RuleContext } from '../../context.js';
+import { positionOf } from '../vrrp/facts.js';
 
 export type Family = 'inet' | 'inet6';
 
@@ -31,10 +32,19 @@ export const CONNECTING: ReadonlySet<string> = new Set(['TCP_CHECK', 'HTTP_GET',
 /** The address family keepalived gives a word: it parses it numerically and ignores anything from a `-` or `/` on. */
 export function familyOf(addr: unknown): Family | undefined {
   if (typeof addr !== 'string') return undefined;
-  const cut = addr.split(/[-/]/)[0]!;
+  const cut = beforeSuffix(addr);
   if (isIPv4(cut)) return 'inet';
   if (isIPv6(cut)) return 'inet6';
   return undefined;
+}
+
+/** A word up to its first `-` or `/` (what `split(/[-/]/)[0]` gives, without the array). */
+function beforeSuffix(word: string): string {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c === 45 /* - */ || c === 47 /* / */) return word.slice(0, i);
+  }
+  return word;
 }
 
 export function familyName(f: Family | undefined): string {
@@ -87,9 +97,18 @@ export function blockNode(ctx: RuleContext, pointer: string): BlockNode | undefi
   return n && n.type === 'block' ? n : undefined;
 }
 
-/** The statements of a block, in file order (comments, switched-off and preprocessor lines left out). */
+const effectiveCache = new WeakMap<BlockNode, StatementNode[]>();
+
+/**
+ * The statements of a block, in file order (comments, switched-off and preprocessor lines left
+ * out). Worked out once per block (rules ask for the same blocks many times): not to be changed.
+ */
 export function statements(ctx: RuleContext, pointer: string): StatementNode[] {
-  return (blockNode(ctx, pointer)?.body ?? []).filter(isEffective);
+  const node = blockNode(ctx, pointer);
+  if (!node) return [];
+  let list = effectiveCache.get(node);
+  if (!list) effectiveCache.set(node, (list = node.body.filter(isEffective)));
+  return list;
 }
 
 /** The closing brace of a block (where keepalived reports the checks it makes at the end of a block). */
@@ -383,6 +402,15 @@ export function checkersOf(rs: Server): { type: CheckerType; pointer: string; bo
   return out;
 }
 
+/** Whether a real server has a checker (`checkersOf(rs).length > 0`, without making the list). */
+export function hasCheckers(rs: Server): boolean {
+  for (const type of CHECKERS) {
+    const list = rs.body[type];
+    if (Array.isArray(list) && list.length > 0) return true;
+  }
+  return false;
+}
+
 /** Every checker of every real server. */
 export function allCheckers(ctx: RuleContext): { vs: VirtualServer; rs: Server; type: CheckerType; pointer: string; body: Obj }[] {
   return ctx.memo('ipvs/allCheckers', () => findCheckers(ctx));
@@ -393,7 +421,7 @@ function findCheckers(ctx: RuleContext): { vs: VirtualServer; rs: Server; type: 
   for (const vs of virtualServers(ctx)) {
     // keepalived skips the whole block of a server whose key it cannot read
     if (!readableKey(vs.body)) continue;
-    for (const rs of vs.reals) if (readableServer(rs.body)) for (const c of checkersOf(rs)) out.push({ vs, rs, ...c });
+    for (const rs of vs.reals) if (readableServer(rs.body)) for (const c of checkersOf(rs)) out.push({ vs, rs, type: c.type, pointer: c.pointer, body: c.body });
   }
   return out;
 }
@@ -460,7 +488,7 @@ export function serverKey(s: Obj): string {
 
 function canonical(a: unknown): string {
   const fam = familyOf(a);
-  const cut = String(a).split(/[-/]/)[0]!;
+  const cut = beforeSuffix(String(a));
   if (fam === 'inet6') return ipv6Groups(cut).map((g) => g.toString(16)).join(':');
   return cut;
 }
@@ -499,24 +527,7 @@ export function hysteresisOf(vs: Obj): number {
   return intIn(vs.hysteresis, 0, 4294967295) ?? 0;
 }
 
-const orderCache = new WeakMap<object, Map<object, number>>();
-
 /** The position of a statement in keepalived's reading order (includes are read in place). */
 export function readingPosition(ctx: RuleContext, pointer: string): number {
-  let order = orderCache.get(ctx.ast);
-  if (!order) {
-    order = new Map();
-    let i = 0;
-    const walk = (nodes: readonly import('../../../syntax/ast.js').Node[]): void => {
-      for (const n of nodes) {
-        if (!isEffective(n)) continue;
-        order!.set(n, i++);
-        if (n.type === 'block') walk(n.body);
-      }
-    };
-    walk(ctx.ast);
-    orderCache.set(ctx.ast, order);
-  }
-  const node = ctx.ref(pointer)?.node;
-  return node ? (order.get(node) ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
+  return positionOf(ctx, pointer);
 }

@@ -28,12 +28,28 @@ export const duplicateVrid: Rule = {
       const v = f.body.virtual_router_id;
       return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 255;
     });
+    // only instances of the same family, VRID and mode (and, multicast, interface) can conflict:
+    // compare within those groups, pairs (i, j) in the order of the whole list as before
+    const groups = new Map<string, number[]>();
+    const groupOf: (number[] | undefined)[] = [];
+    const place: number[] = [];
+    facts.forEach((f, i) => {
+      if (!f.unicast && !f.interface) return; // multicast without interface: never a conflict
+      const key = `${f.family}|${String(f.body.virtual_router_id)}|${f.unicast ? 'u' : `m|${f.interface!}`}`;
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = []));
+      place[i] = g.length;
+      g.push(i);
+      groupOf[i] = g;
+    });
     for (let i = 0; i < facts.length; i++) {
-      for (let j = i + 1; j < facts.length; j++) {
+      const group = groupOf[i];
+      if (!group) continue;
+      for (let k = place[i]! + 1; k < group.length; k++) {
+        const j = group[k]!;
         const a = facts[i]!;
         const b = facts[j]!;
         const vrid = a.body.virtual_router_id as number;
-        if (a.family !== b.family || vrid !== b.body.virtual_router_id || a.unicast !== b.unicast) continue;
         let message: string;
         if (a.unicast) {
           if (a.interface && b.interface && a.interface !== b.interface) continue;

@@ -33,15 +33,18 @@ const INSTANCE_NOTIFY = ['notify_master', 'notify_backup', 'notify_fault', 'noti
 const GROUP_NOTIFY = ['notify_master', 'notify_backup', 'notify_fault', 'notify_stop', 'notify'];
 
 export function scriptUses(ctx: RuleContext): ScriptUse[] {
+  return ctx.memo('script/uses', () => findScriptUses(ctx)).slice();
+}
+
+function findScriptUses(ctx: RuleContext): ScriptUse[] {
   const out: ScriptUse[] = [];
   const add = (side: Side, pointer: string, what: string, command: unknown, user: unknown): void => {
     if (typeof command !== 'string' || command.trim() === '' || isFileTest(command)) return;
     out.push({ side, pointer, what, command, program: programOf(command), user: typeof user === 'string' ? user : undefined });
   };
   const notify = (side: Side, base: string, what: string, v: unknown): void => {
-    if (!v || typeof v !== 'object') return;
-    const o = v as Obj;
-    add(side, `${base}/script`, what, o.script, o.username);
+    if (!isObj(v)) return;
+    add(side, `${base}/script`, what, v.script, v.username);
   };
   const g = ctx.globalDefs;
   const hasVrrp = ctx.instances().length > 0;
@@ -52,23 +55,24 @@ export function scriptUses(ctx: RuleContext): ScriptUse[] {
       const user = (s.body.user as Obj | undefined)?.username;
       add('vrrp', `${s.pointer}/script`, `vrrp_script ${s.name}`, s.body.script, user);
     }
-    for (const i of ctx.instances()) for (const k of INSTANCE_NOTIFY) notify('vrrp', `${i.pointer}/${k}`, `${k} of vrrp_instance ${i.name}`, i.body[k]);
-    for (const sg of ctx.named('vrrp_sync_group')) for (const k of GROUP_NOTIFY) notify('vrrp', `${sg.pointer}/${k}`, `${k} of vrrp_sync_group ${sg.name}`, sg.body[k]);
+    // (the pointers and words for messages are made only for a notify that is there)
+    for (const i of ctx.instances()) for (const k of INSTANCE_NOTIFY) if (isObj(i.body[k])) notify('vrrp', `${i.pointer}/${k}`, `${k} of vrrp_instance ${i.name}`, i.body[k]);
+    for (const sg of ctx.named('vrrp_sync_group')) for (const k of GROUP_NOTIFY) if (isObj(sg.body[k])) notify('vrrp', `${sg.pointer}/${k}`, `${k} of vrrp_sync_group ${sg.name}`, sg.body[k]);
     notify('vrrp', '/global_defs/notify_fifo_script', 'notify_fifo_script', g.notify_fifo_script);
     notify('vrrp', '/global_defs/vrrp_notify_fifo_script', 'vrrp_notify_fifo_script', g.vrrp_notify_fifo_script);
   }
   if (hasChecker) {
     servers.forEach((vs, i) => {
-      const vp = `/virtual_server/${i}`;
-      const vname = `virtual_server ${String(vs.address ?? vs.fwmark ?? vs.group ?? '')}${vs.port !== undefined ? ` ${String(vs.port)}` : ''}`;
-      for (const k of ['quorum_up', 'quorum_down']) notify('checker', `${vp}/${k}`, `${k} of ${vname}`, vs[k]);
+      const vname = (): string => `virtual_server ${String(vs.address ?? vs.fwmark ?? vs.group ?? '')}${vs.port !== undefined ? ` ${String(vs.port)}` : ''}`;
+      for (const k of ['quorum_up', 'quorum_down']) if (isObj(vs[k])) notify('checker', `/virtual_server/${i}/${k}`, `${k} of ${vname()}`, vs[k]);
       const reals = (vs.real_server as Obj[] | undefined) ?? [];
       reals.forEach((rs, j) => {
-        const rp = `${vp}/real_server/${j}`;
+        const misc = rs.MISC_CHECK as Obj[] | undefined;
+        if (!isObj(rs.notify_up) && !isObj(rs.notify_down) && !misc) return;
+        const rp = `/virtual_server/${i}/real_server/${j}`;
         const rname = `real_server ${String(rs.address ?? '')}${rs.port !== undefined ? ` ${String(rs.port)}` : ''}`;
         for (const k of ['notify_up', 'notify_down']) notify('checker', `${rp}/${k}`, `${k} of ${rname}`, rs[k]);
-        const misc = (rs.MISC_CHECK as Obj[] | undefined) ?? [];
-        misc.forEach((m, n) => add('checker', `${rp}/MISC_CHECK/${n}/misc_path`, `MISC_CHECK of ${rname}`, m.misc_path, (m.user as Obj | undefined)?.user));
+        if (misc) misc.forEach((m, n) => add('checker', `${rp}/MISC_CHECK/${n}/misc_path`, `MISC_CHECK of ${rname}`, m.misc_path, (m.user as Obj | undefined)?.user));
       });
     });
     notify('checker', '/global_defs/notify_fifo_script', 'notify_fifo_script', g.notify_fifo_script);
@@ -77,6 +81,10 @@ export function scriptUses(ctx: RuleContext): ScriptUse[] {
   notify('startstop', '/global_defs/startup_script', 'startup_script', g.startup_script);
   notify('startstop', '/global_defs/shutdown_script', 'shutdown_script', g.shutdown_script);
   return out;
+}
+
+function isObj(v: unknown): v is Obj {
+  return !!v && typeof v === 'object';
 }
 
 export function scriptSecurity(ctx: RuleContext): boolean {

@@ -147,9 +147,12 @@ export function effectiveByName(ctx: RuleContext): Map<string, Effective> {
   return new Map(effectiveInstances(ctx).map((e) => [e.name, e]));
 }
 
+/** The pointer of each statement of an instance (the first the index has for it); only those are asked for. */
 function nodePointers(ctx: RuleContext): Map<Node, string> {
   const out = new Map<Node, string>();
-  for (const [p, ref] of ctx.locs.entries()) if (ref.node && !out.has(ref.node)) out.set(ref.node, p);
+  ctx.locs.forEach((ref, p) => {
+    if (ref.node && p.startsWith('/vrrp_instance/') && !out.has(ref.node)) out.set(ref.node, p);
+  });
   return out;
 }
 
