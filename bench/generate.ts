@@ -4,7 +4,16 @@
  *   M virtual_servers with 4 real_servers and an HTTP_GET checker each.
  * Usage: tsx bench/generate.ts [instances=1000] [virtual_servers=1000] [seed=1] > big.conf
  */
+/** The reference size (≈ 73,000 lines, 1.5 MB); the benchmarks also use 10× it. */
+export const REFERENCE = { instances: 1000, servers: 1000 };
+
+/** Sizes beyond these would repeat addresses (VIPs 10.10-255.x.1/2, virtual servers 172.100-255.x.10). */
+export const MAX_INSTANCES = 246 * 250;
+export const MAX_SERVERS = 156 * 250;
+
 export function generate(instances: number, servers: number, seed = 1): string {
+  if (!Number.isInteger(instances) || instances < 0 || instances > MAX_INSTANCES) throw new RangeError(`instances: 0-${MAX_INSTANCES}`);
+  if (!Number.isInteger(servers) || servers < 0 || servers > MAX_SERVERS) throw new RangeError(`virtual servers: 0-${MAX_SERVERS}`);
   let state = seed >>> 0 || 1;
   const rnd = (n: number): number => {
     state = (Math.imul(state, 1103515245) + 12345) >>> 0;
@@ -41,7 +50,7 @@ export function generate(instances: number, servers: number, seed = 1): string {
     const a = 100 + Math.floor(s / 250);
     const b = s % 250;
     out.push(
-      `virtual_server 172.${a % 256}.${b}.10 ${80 + (s % 3)} {`,
+      `virtual_server 172.${a}.${b}.10 ${80 + (s % 3)} {`,
       '    delay_loop 6',
       `    lb_algo ${['rr', 'wrr', 'lc', 'wlc'][rnd(4)]}`,
       '    lb_kind NAT',

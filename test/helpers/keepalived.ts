@@ -79,23 +79,40 @@ export function keepalivedCheck(
   }
 }
 
-export function keepalivedCheckFile(file: string, version: OracleVersion, options: { interfaces: string[]; timeoutMs?: number }): OracleResult {
-  const ns = `kaconf-t${process.pid}-${counter++}`;
+/**
+ * A network namespace `name` with the interfaces a config names, each up with an IPv4 and an
+ * IPv6 address (like a real host; the peers of the veth pairs stay in the namespace). Returns
+ * the function that deletes it. Also used by the benchmarks (bench/cli.ts).
+ */
+export function checkNamespace(name: string, interfaces: string[]): () => void {
   const ip = (...args: string[]): void => {
     const r = spawnSync('ip', args, { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`ip ${args.join(' ')}: ${r.stderr.trim()}`);
   };
-  ip('netns', 'add', ns);
+  const remove = (): void => {
+    spawnSync('ip', ['netns', 'del', name]);
+  };
+  ip('netns', 'add', name);
   try {
-    ip('-n', ns, 'link', 'set', 'lo', 'up');
-    // like a real host: every interface up, with an IPv4 and an IPv6 address
-    options.interfaces.forEach((name, i) => {
-      ip('-n', ns, 'link', 'add', name, 'type', 'veth', 'peer', 'name', `kcp${i}`);
-      ip('-n', ns, 'addr', 'add', `10.${i}.0.1/24`, 'dev', name);
-      ip('-n', ns, 'addr', 'add', `fd00:${i}::1/64`, 'dev', name, 'nodad');
-      ip('-n', ns, 'link', 'set', name, 'up');
-      ip('-n', ns, 'link', 'set', `kcp${i}`, 'up');
+    ip('-n', name, 'link', 'set', 'lo', 'up');
+    interfaces.forEach((iface, i) => {
+      ip('-n', name, 'link', 'add', iface, 'type', 'veth', 'peer', 'name', `kcp${i}`);
+      ip('-n', name, 'addr', 'add', `10.${i % 256}.${Math.floor(i / 256)}.1/24`, 'dev', iface);
+      ip('-n', name, 'addr', 'add', `fd00:${i}::1/64`, 'dev', iface, 'nodad');
+      ip('-n', name, 'link', 'set', iface, 'up');
+      ip('-n', name, 'link', 'set', `kcp${i}`, 'up');
     });
+  } catch (e) {
+    remove();
+    throw e;
+  }
+  return remove;
+}
+
+export function keepalivedCheckFile(file: string, version: OracleVersion, options: { interfaces: string[]; timeoutMs?: number }): OracleResult {
+  const ns = `kaconf-t${process.pid}-${counter++}`;
+  const remove = checkNamespace(ns, options.interfaces);
+  try {
     const r = spawnSync('ip', ['netns', 'exec', ns, keepalivedBinary(version), '-t', '-f', file], {
       encoding: 'utf8',
       timeout: options.timeoutMs ?? 10_000,
@@ -103,7 +120,7 @@ export function keepalivedCheckFile(file: string, version: OracleVersion, option
     const raw = `${r.stderr ?? ''}${r.stdout ?? ''}`;
     return { exit: r.status ?? -1, messages: parseOracle(raw), raw };
   } finally {
-    spawnSync('ip', ['netns', 'del', ns]);
+    remove();
   }
 }
 

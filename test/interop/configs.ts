@@ -53,3 +53,19 @@ export function config(side: Side, v: Variant): string {
 /** Master_Down_Interval and Skew_Time of a backup, in seconds */
 export const mdi = (v: Variant, priority: number): number => masterDownIntervalMs(v.version, priority, v.advertInt * 1000) / 1000;
 export const skew = (v: Variant, priority: number): number => skewTimeMs(v.version, priority, v.advertInt * 1000) / 1000;
+
+/**
+ * `count` instances on eth0 (VI_1…, VRIDs 1…count, at most 255), each with its own VIP
+ * 10.1.N.1/24 — the runtime-footprint benchmark's config (bench/runtime.ts).
+ */
+export function configMany(side: Side, v: Variant, count: number): string {
+  if (count < 1 || count > 255) throw new Error(`configMany: ${count} instances (1-255: one VRID each on one interface)`);
+  const one = config(side, v);
+  const head = /^global_defs \{[^}]*\}\n/.exec(one)![0];
+  const instance = one.slice(head.length);
+  const out = [head];
+  for (let i = 1; i <= count; i++) {
+    out.push(instance.replace('VI_1', `VI_${i}`).replace('virtual_router_id 51', `virtual_router_id ${i}`).replace(`${VIP}/24`, `10.1.${i}.1/24`));
+  }
+  return out.join('');
+}

@@ -13,7 +13,8 @@ import { request } from '../../src/runtime/control/client.js';
 import type { Status } from '../../src/runtime/daemon.js';
 import { ROOT } from '../helpers/paths.js';
 
-export const KAONF_BIN = resolve(ROOT, 'bin/kaconf.js');
+/** the kaconf the lab runs: KACONF_BIN (the benchmarks' snapshot of the build) or this checkout's */
+export const KAONF_BIN = process.env.KACONF_BIN ?? resolve(ROOT, 'bin/kaconf.js');
 export const KEEPALIVED = process.env.KACONF_KEEPALIVED_227 ?? '/usr/sbin/keepalived';
 
 const have = (cmd: string, args: string[] = ['--version']): boolean => spawnSync(cmd, args, { stdio: 'ignore' }).error === undefined;
@@ -120,6 +121,14 @@ export function parsePacket(text: string): Packet | undefined {
   return { t, port, src: '', dst: '', text };
 }
 
+/** When `address` (`10.0.0.100/24`) was added, from a line of `ip -ts -o monitor address`: seconds since the epoch, or undefined. */
+export function addressAdded(text: string, address: string): number | undefined {
+  const m = /^\[(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(\.\d+)?\] (Deleted )?\d+: \S+\s+inet6? (\S+)/.exec(text);
+  if (!m || m[3] || m[4] !== address) return undefined;
+  // ip prints local time without a zone; Date.parse reads such a date-time as local time too
+  return Date.parse(m[1]!) / 1000 + Number(m[2] ?? 0);
+}
+
 export class Lab {
   readonly prefix: string;
   readonly dir: string;
@@ -127,9 +136,10 @@ export class Lab {
   private readonly pidFiles: string[] = [];
   capture?: Proc;
 
-  constructor() {
-    this.prefix = `kaconf-rn${process.pid}-${labCounter++}`;
-    this.dir = mkdtempSync(join(tmpdir(), 'kaconf-rn-'));
+  /** `tag` starts every name the lab creates: namespaces `<tag><pid>-<n>-a`, the directory `<tmp>/<tag>-…` */
+  constructor(tag = 'kaconf-rn') {
+    this.prefix = `${tag}${process.pid}-${labCounter++}`;
+    this.dir = mkdtempSync(join(tmpdir(), `${tag}-`));
   }
 
   ns(n: 'a' | 'b' | 's'): string {
@@ -209,6 +219,24 @@ export class Lab {
     await p.waitFor(/listening on/, 5000);
     this.capture = p;
     return p;
+  }
+
+  /** `ip monitor address` in namespace n (with timestamps); see addressAdded(). */
+  async monitorAddresses(n: 'a' | 'b'): Promise<Proc> {
+    const p = this.spawn(`ip-monitor@${n}`, this.ns(n), ['ip', '-ts', '-o', 'monitor', 'address']);
+    // ip prints nothing when it starts listening: an address added and removed tells us it does
+    const probe = '192.0.2.254/32';
+    const end = Date.now() + 5000;
+    for (;;) {
+      this.ip('-n', this.ns(n), 'addr', 'add', probe, 'dev', 'lo');
+      this.ip('-n', this.ns(n), 'addr', 'del', probe, 'dev', 'lo');
+      try {
+        await p.waitFor(/inet 192\.0\.2\.254\/32/, 200);
+        return p;
+      } catch (e) {
+        if (Date.now() > end) throw e;
+      }
+    }
   }
 
   packets(from = 0): Packet[] {

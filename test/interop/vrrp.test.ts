@@ -8,7 +8,8 @@ import { appendFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildIpv4Datagram, encode, makeAdvert } from '../../src/runtime/vrrp/packet.js';
 import { VARIANTS, VIP, config, mdi, skew, type Variant } from './configs.js';
-import { type Lab as LabT, Lab, type Packet, interopUnavailable } from './harness.js';
+import { type Lab as LabT, Lab, interopUnavailable } from './harness.js';
+import { type Impl, eventually, failover, hasVip } from './scenarios.js';
 
 const why = interopUnavailable();
 if (why) console.log(`interop tests skipped: ${why}`);
@@ -30,52 +31,18 @@ function record(entry: Record<string, unknown>): void {
   console.log(`interop measurement: ${JSON.stringify(entry)}`);
 }
 
-const isAdvertFrom = (addr: string, vrid = 51) => (p: Packet) => p.src === addr && p.vrrp?.vrid === vrid;
-const isGarpFrom = (port: string) => (p: Packet) => p.port === port && p.garp === VIP;
-const hasVip = (addrs: string[]): boolean => addrs.includes(`${VIP}/24`);
-
-/** poll until cond holds (addresses change a few ms after the log line or packet that announces them) */
-async function eventually(cond: () => boolean, what: string, timeoutMs = 2000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`not within ${timeoutMs} ms: ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
-/** the last advert of `from` captured before time t */
-function lastAdvertBefore(l: LabT, t: number, from: string): Packet {
-  const ads = l.packets().filter((p) => p.t < t && isAdvertFrom(from)(p));
-  const last = ads[ads.length - 1];
-  if (!last) throw new Error(`no advert from ${from} captured`);
-  return last;
-}
-
 /** scenario 1: keepalived MASTER 150 on a, ROUTER BACKUP 100 on b; SIGKILL a; restart a. */
-async function killMaster(v: Variant, backup: 'kaconf' | 'keepalived'): Promise<void> {
+async function killMaster(v: Variant, backup: Impl): Promise<void> {
   const l = lab();
-  await l.startCapture();
-  const ka = l.keepalived('a', config({ at: 'a', state: 'MASTER', priority: 150 }, v));
-  await l.waitPacket((p) => isAdvertFrom('10.0.0.1')(p) && p.vrrp!.prio === 150, 15_000);
-  const kc = backup === 'kaconf' ? l.kaconf('b', config({ at: 'b', state: 'BACKUP', priority: 100 }, v)) : undefined;
-  const kb = backup === 'keepalived' ? l.keepalived('b', config({ at: 'b', state: 'BACKUP', priority: 100 }, v)) : undefined;
-  if (kc) await kc.until((s) => s.instances[0]?.state === 'BACKUP' && s.instances[0]?.masterAddress === '10.0.0.1' && s.instances[0]!.advertsReceived > 1, 15_000);
-  else await kb!.proc.waitFor(/Entering BACKUP STATE/, 15_000);
-  expect(hasVip(l.addresses('b'))).toBe(false);
-  await eventually(() => hasVip(l.addresses('a')), 'keepalived master holds the VIP');
-
-  const mark = l.capture!.mark;
-  ka.kill9();
-  const garp = await l.waitPacket(isGarpFrom('pb'), (mdi(v, 100) + 3) * 1000, mark);
-  const last = lastAdvertBefore(l, garp.t, '10.0.0.1');
-  const takeover = garp.t - last.t;
-  await eventually(() => hasVip(l.addresses('b')), 'the new master holds the VIP');
-  record({ scenario: 'SIGKILL master', backup, version: v.version, unicast: v.unicast, advertInt: v.advertInt, takeoverS: Number(takeover.toFixed(4)), limitS: Number((mdi(v, 100) + 0.1).toFixed(4)) });
+  const r = await failover(l, v, { signal: 'SIGKILL', master: 'keepalived', backup });
+  const takeover = r.toGarpS;
+  record({ scenario: 'SIGKILL master', backup, version: v.version, unicast: v.unicast, advertInt: v.advertInt, takeoverS: Number(takeover.toFixed(4)), vipS: Number(r.toVipS.toFixed(4)), limitS: Number((mdi(v, 100) + 0.1).toFixed(4)) });
   // the limit is kaconf's; keepalived's own times are only recorded
-  if (kc) expect(takeover).toBeLessThanOrEqual(mdi(v, 100) + 0.1);
+  if (backup === 'kaconf') expect(takeover).toBeLessThanOrEqual(mdi(v, 100) + 0.1);
   expect(takeover).toBeGreaterThan(mdi(v, 100) - v.advertInt - 0.05);
 
-  if (kc) {
+  if (r.backup.kind === 'kaconf') {
+    const kc = r.backup.h;
     // keepalived comes back with the higher priority: kaconf gives the VIP back
     const ka2 = l.keepalived('a', config({ at: 'a', state: 'MASTER', priority: 150 }, v), 'a2');
     await ka2.proc.waitFor(/Entering MASTER STATE/, 20_000);
@@ -86,38 +53,14 @@ async function killMaster(v: Variant, backup: 'kaconf' | 'keepalived'): Promise<
   }
 }
 
-/** scenario 2: ROUTER MASTER 150 on b, keepalived BACKUP 100 on a; SIGTERM b. */
-async function stopMaster(v: Variant, master: 'kaconf' | 'keepalived'): Promise<void> {
+/** scenario 2: ROUTER MASTER 150 on a, keepalived BACKUP 100 on b; SIGTERM a (kaconf: exit 0, VIP removed). */
+async function stopMaster(v: Variant, master: Impl): Promise<void> {
   const l = lab();
-  await l.startCapture();
-  const kc = master === 'kaconf' ? l.kaconf('b', config({ at: 'b', state: 'MASTER', priority: 150 }, v)) : undefined;
-  const kb = master === 'keepalived' ? l.keepalived('b', config({ at: 'b', state: 'MASTER', priority: 150 }, v)) : undefined;
-  await l.waitPacket((p) => isAdvertFrom('10.0.0.2')(p) && p.vrrp!.prio === 150, 15_000);
-  const ka = l.keepalived('a', config({ at: 'a', state: 'BACKUP', priority: 100 }, v));
-  await ka.proc.waitFor(/Entering BACKUP STATE/, 15_000);
-  // a few adverts reach the backup before we stop the master
-  const seen = l.capture!.mark;
-  await l.waitPacket(isAdvertFrom('10.0.0.2'), 5000, seen);
-  if (kc) await kc.until((s) => s.instances[0]?.state === 'MASTER' && s.instances[0]!.vipsHeld, 10_000);
-  await eventually(() => hasVip(l.addresses('b')), 'the master holds the VIP');
-  expect(hasVip(l.addresses('a'))).toBe(false);
-
-  const mark = l.capture!.mark;
-  if (kc) {
-    const code = await kc.term();
-    expect(code).toBe(0);
-    expect(hasVip(l.addresses('b'))).toBe(false);
-    await kc.proc.waitFor(/"event":"stopped"/, 1000);
-  } else await kb!.term();
-  const stop = await l.waitPacket((p) => isAdvertFrom('10.0.0.2')(p) && p.vrrp!.prio === 0, 5000, mark);
-  const garp = await l.waitPacket(isGarpFrom('pa'), 5000, mark);
-  const takeover = garp.t - stop.t;
-  await eventually(() => hasVip(l.addresses('a')), 'keepalived took the VIP');
-  expect(hasVip(l.addresses('b'))).toBe(false);
-  record({ scenario: 'SIGTERM master', master, version: v.version, unicast: v.unicast, advertInt: v.advertInt, takeoverS: Number(takeover.toFixed(4)), limitS: Number((skew(v, 100) + 0.1).toFixed(4)) });
+  const r = await failover(l, v, { signal: 'SIGTERM', master, backup: 'keepalived' });
+  const takeover = r.toGarpS;
+  record({ scenario: 'SIGTERM master', master, version: v.version, unicast: v.unicast, advertInt: v.advertInt, takeoverS: Number(takeover.toFixed(4)), vipS: Number(r.toVipS.toFixed(4)), limitS: Number((skew(v, 100) + 0.1).toFixed(4)) });
   // the old master was kaconf: the backup (keepalived) must take over within Skew_Time + 100 ms
-  if (kc) expect(takeover).toBeLessThanOrEqual(skew(v, 100) + 0.1);
-  await ka.term();
+  if (master === 'kaconf') expect(takeover).toBeLessThanOrEqual(skew(v, 100) + 0.1);
 }
 
 describe.skipIf(why !== undefined)('interop with keepalived 2.2.7', () => {
