@@ -48,7 +48,7 @@ function prepare(scale: number, o: CliOptions): Sized {
   const kaOut = `${ka.stdout}${ka.stderr}`.trim();
   if (ka.status !== 0 || kaOut !== '') throw new Error(`keepalived -t does not accept the ${scale}× config cleanly (exit ${ka.status}):\n${kaOut.split('\n').slice(0, 20).join('\n')}`);
   const report = join(o.dir, 'lint.json');
-  const kc = runProcess([NODE, kaconfBin(), 'lint', file, ...KA_VERSION, '--format', 'json'], { dir: o.dir, netns, stdoutFile: report });
+  const kc = runProcess([kaconfBin(), 'lint', file, ...KA_VERSION, '--format', 'json'], { dir: o.dir, netns, stdoutFile: report });
   const json = JSON.parse(readFileSync(report, 'utf8') || '{}') as { summary?: { errors: number; warnings: number }; files?: { diagnostics: { rule: string; line: number; message: string }[] }[] };
   const diags = json.files?.flatMap((f) => f.diagnostics) ?? [];
   if (kc.status !== 0 || diags.length > 0) {
@@ -58,7 +58,7 @@ function prepare(scale: number, o: CliOptions): Sized {
   return sized;
 }
 
-const lintCmd = (s: Sized, id: string): Command => ({ id, argv: [NODE, kaconfBin(), 'lint', s.file, ...KA_VERSION], netns: s.netns });
+const lintCmd = (s: Sized, id: string): Command => ({ id, argv: [kaconfBin(), 'lint', s.file, ...KA_VERSION], netns: s.netns });
 const keepalivedCmd = (s: Sized, id: string): Command => ({ id, argv: [KEEPALIVED, '-t', '-f', s.file], netns: s.netns });
 
 interface InProcess {
@@ -85,10 +85,10 @@ export async function cliBench(o: CliOptions): Promise<{ rows: Row[]; notes: str
   const commands: Command[] = [
     lintCmd(one, 'lint'),
     keepalivedCmd(one, 'keepalived'),
-    { id: 'fmt', argv: [NODE, kaconfBin(), 'fmt', one.file], netns: one.netns },
-    { id: 'convert', argv: [NODE, kaconfBin(), 'convert', one.file, '--to', 'yaml'], netns: one.netns },
-    { id: 'compile', argv: [NODE, kaconfBin(), 'compile', one.file, ...KA_VERSION, '-o', join(o.dir, 'plan.json')], netns: one.netns },
-    { id: 'version', argv: [NODE, kaconfBin(), '--version'] },
+    { id: 'fmt', argv: [kaconfBin(), 'fmt', one.file], netns: one.netns },
+    { id: 'convert', argv: [kaconfBin(), 'convert', one.file, '--to', 'yaml'], netns: one.netns },
+    { id: 'compile', argv: [kaconfBin(), 'compile', one.file, ...KA_VERSION, '-o', join(o.dir, 'plan.json')], netns: one.netns },
+    { id: 'version', argv: [kaconfBin(), '--version'] },
     { id: 'node', argv: [NODE, '-e', '0'] },
     { id: 'netns', argv: ['/bin/true'], netns: one.netns },
   ];

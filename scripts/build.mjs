@@ -40,4 +40,5 @@ await build({
   plugins: [precompiled],
   logLevel: 'warning',
   legalComments: 'none',
+  minify: process.env.KACONF_NO_MINIFY ? false : true,
 });

@@ -46,7 +46,7 @@ const FORMAT_WORDS: Record<string, string> = {
 };
 
 export function createAjv(code?: Record<string, unknown>): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true, validateFormats: true, ...(code ? { code } : {}) });
+  const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true, validateFormats: true, inlineRefs: false, ...(code ? { code } : {}) });
   for (const k of VENDOR_KEYWORDS) ajv.addKeyword(k);
   for (const [name, def] of Object.entries(FORMAT_DEFS)) ajv.addFormat(name, def);
   return ajv;

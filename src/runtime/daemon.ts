@@ -142,6 +142,8 @@ export class Daemon {
   private leftovers: VipRecord[] = [];
   /** interfaces seen going down: their sockets are opened again when they come back (a re-created interface is a new one) */
   private readonly linksDown = new Set<string>();
+  /** while instances are being created: interface addresses already read */
+  private addressCache: Map<string, string | null> | null = null;
 
   constructor(
     plan: Plan,
@@ -158,7 +160,9 @@ export class Daemon {
     this.plan = this.vetted(this.plan);
     await this.removeStaleVips();
     this.d.links.start((iface, up) => this.onLink(iface, up));
-    for (const p of Object.values(this.plan.instances)) this.createInstance(p);
+    this.withAddressCache(() => {
+      for (const p of Object.values(this.plan.instances)) this.createInstance(p);
+    });
     await this.startScripts(Object.keys(this.plan.scripts));
     this.startInstances([...this.instances.keys()]);
     if (this.plan.ipvs) await this.startLvs();
@@ -255,7 +259,9 @@ export class Daemon {
     this.plan = next;
     const toStart = Object.keys(next.instances).filter((n) => !this.instances.has(n));
     for (const n of toStart) if (!restarted.includes(n)) added.push(n);
-    for (const n of toStart) this.createInstance(next.instances[n]);
+    this.withAddressCache(() => {
+      for (const n of toStart) this.createInstance(next.instances[n]);
+    });
     await this.startScripts(Object.keys(next.scripts).filter((n) => !this.scripts.has(n)));
     this.startInstances(toStart);
     this.closeUnusedSockets();
@@ -270,8 +276,30 @@ export class Daemon {
     return { kept, restarted, removed, added };
   }
 
+  /**
+   * Instances created together on one interface share one reading of its address (one `ip`
+   * run per interface and family, not one per instance).
+   */
+  private withAddressCache(fn: () => void): void {
+    this.addressCache = new Map();
+    try {
+      fn();
+    } finally {
+      this.addressCache = null;
+    }
+  }
+
+  private primaryAddress(iface: string, family: 'ipv4' | 'ipv6'): string | null {
+    const key = `${iface}/${family}`;
+    const cached = this.addressCache?.get(key);
+    if (cached !== undefined) return cached;
+    const address = this.d.net.primaryAddress(iface, family);
+    this.addressCache?.set(key, address);
+    return address;
+  }
+
   private createInstance(p: PlanInstance): void {
-    const address = p.transport.srcAddress ?? this.d.net.primaryAddress(p.interface, p.family);
+    const address = p.transport.srcAddress ?? this.primaryAddress(p.interface, p.family);
     const config = instanceConfig({
       name: p.name,
       vrid: p.vrid,
@@ -641,7 +669,7 @@ export class Daemon {
     } else payload = pkt.data;
 
     const vrid = payload.length >= 2 ? payload[1] : undefined;
-    const inst = [...s.users].map((n) => this.instances.get(n)).find((i): i is Inst => !!i && i.running && i.plan.vrid === vrid);
+    const inst = vrid === undefined ? undefined : this.instanceFor(s, vrid);
     if (!inst) {
       this.count(undefined, s.iface, envelopeError ?? (vrid === undefined ? 'too-short' : 'unknown-vrid'), src);
       return;
@@ -677,6 +705,15 @@ export class Daemon {
     }
     inst.received++;
     this.dispatch(p.name, { type: 'advert-received', priority: advert.priority, source: src, advertIntervalMs: advertIntervalMs(advert) });
+  }
+
+  /** The running instance of a socket with this VRID (every advert received asks: no garbage made). */
+  private instanceFor(s: Socket, vrid: number): Inst | undefined {
+    for (const name of s.users) {
+      const i = this.instances.get(name);
+      if (i !== undefined && i.running && i.plan.vrid === vrid) return i;
+    }
+    return undefined;
   }
 
   /** A priority-255 advert must come from the router that owns the addresses (RFC 3768 3; keepalived does not check). */

@@ -267,7 +267,7 @@ export class Lab {
   kaconf(n: 'a' | 'b', conf: string, tag: string = n): Kaconf {
     const file = this.write(`kc-${tag}.conf`, conf);
     const control = join(this.dir, `kc-${tag}.sock`);
-    const proc = this.spawn(`kaconf@${n}`, this.ns(n), [process.execPath, KAONF_BIN, 'run', file, '--control', control, '--state', join(this.dir, `kc-${tag}.state.json`), '--log-format', 'json', '--keepalived-version', '2.2.7']);
+    const proc = this.spawn(`kaconf@${n}`, this.ns(n), [KAONF_BIN, 'run', file, '--control', control, '--state', join(this.dir, `kc-${tag}.state.json`), '--log-format', 'json', '--keepalived-version', '2.2.7']);
     return new Kaconf(proc, control);
   }
 

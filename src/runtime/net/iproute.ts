@@ -11,7 +11,48 @@ import type { AddressFamily } from '../vrrp/address.js';
 /** iproute2 is given this long (a hung `ip` is killed and the change counts as failed) */
 export const IP_TIMEOUT_MS = 10_000;
 
+/**
+ * At most this many `ip` and `arping` processes at a time. Hundreds of instances becoming
+ * master together (a peer gone) must not fork a thousand processes in one go: forking stalls
+ * the event loop that sends the adverts, and every process costs memory.
+ */
+export const MAX_IP_PROCESSES = 16;
+export const MAX_ARPING_PROCESSES = 32;
+/** arping sends its packet at once and then waits a second for replies that never come: it is stopped after this long */
+export const ARPING_LIFETIME_MS = 200;
+
+/** Runs tasks with at most `max` of them unfinished at a time, in the order they came. */
+export function limiter(max: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  const release = (): void => {
+    active--;
+    waiting.shift()?.();
+  };
+  return <T>(task: () => Promise<T>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const start = (): void => {
+        active++;
+        let p: Promise<T>;
+        try {
+          p = task();
+        } catch (e) {
+          p = Promise.reject(e);
+        }
+        p.then(resolve, reject).finally(release);
+      };
+      if (active < max) start();
+      else waiting.push(start);
+    });
+}
+
+const ipSlot = limiter(MAX_IP_PROCESSES);
+
 function ip(args: string[]): Promise<string> {
+  return ipSlot(() => ipNow(args));
+}
+
+function ipNow(args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile('ip', args, { encoding: 'utf8', timeout: IP_TIMEOUT_MS, maxBuffer: 16 << 20 }, (err, stdout, stderr) => {
       if (!err) resolve(stdout);
@@ -40,6 +81,7 @@ function vipArgs(v: PlanVip): string[] {
 
 export function iprouteNet(logger: Logger): NetDriver {
   const children = new Set<ChildProcess>();
+  const arpingSlot = limiter(MAX_ARPING_PROCESSES);
   let naWarned = false;
   return {
     primaryAddress(iface: string, family: AddressFamily): string | null {
@@ -69,21 +111,36 @@ export function iprouteNet(logger: Logger): NetDriver {
         naWarned = true;
         return Promise.resolve();
       }
-      return new Promise((resolve, reject) => {
-        // arping sends at once, then waits a second for replies that never come: do not wait for it
-        const child = spawn('arping', ['-q', '-U', '-c', '1', '-I', v.dev, v.address], { stdio: ['ignore', 'ignore', 'pipe'] });
-        children.add(child);
-        let stderr = '';
-        child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-        child.on('error', (e) => {
-          children.delete(child);
-          reject(new Error(`arping: ${e.message}`));
-        });
-        child.on('spawn', () => resolve());
-        child.on('exit', (code) => {
-          children.delete(child);
-          if (code !== 0 && code !== 1 && stderr) logger.log('warning', `arping for ${v.address} on ${v.dev}: ${stderr.trim()}`);
-        });
+      // the returned promise settles once arping runs (a slot is free and it started); the slot is
+      // held until it exits
+      return new Promise<void>((resolve, reject) => {
+        void arpingSlot(
+          () =>
+            new Promise<void>((exited) => {
+              const child = spawn('arping', ['-q', '-U', '-c', '1', '-I', v.dev, v.address], { stdio: ['ignore', 'ignore', 'pipe'] });
+              children.add(child);
+              let stderr = '';
+              let stopped = false;
+              const timer = setTimeout(() => {
+                stopped = true;
+                child.kill('SIGTERM');
+              }, ARPING_LIFETIME_MS);
+              child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+              child.on('error', (e) => {
+                clearTimeout(timer);
+                children.delete(child);
+                reject(new Error(`arping: ${e.message}`));
+                exited();
+              });
+              child.on('spawn', () => resolve());
+              child.on('exit', (code) => {
+                clearTimeout(timer);
+                children.delete(child);
+                if (!stopped && code !== 0 && code !== 1 && stderr) logger.log('warning', `arping for ${v.address} on ${v.dev}: ${stderr.trim()}`);
+                exited();
+              });
+            }),
+        );
       });
     },
   };

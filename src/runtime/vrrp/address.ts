@@ -20,8 +20,30 @@ const stripZone = (text: string): string => {
   return pct < 0 ? text : text.slice(0, pct);
 };
 
-/** Network-order bytes of an address, or undefined when the text is not an address. */
-export function addressBytes(text: string): Uint8Array | undefined {
+/**
+ * Answers for the few addresses a daemon sees again and again (every advert asks about its
+ * source and destination): kept until there are too many, then started afresh.
+ */
+function memo<T>(fn: (text: string) => T, max = 1024): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    let v = seen.get(text);
+    if (v === undefined && !seen.has(text)) {
+      v = fn(text);
+      if (seen.size >= max) seen.clear();
+      seen.set(text, v);
+    }
+    return v as T;
+  };
+}
+
+/**
+ * Network-order bytes of an address, or undefined when the text is not an address. The array
+ * is shared by every caller asking about the same text: read it, copy it, never change it.
+ */
+export const addressBytes: (text: string) => Uint8Array | undefined = memo(parseAddress);
+
+function parseAddress(text: string): Uint8Array | undefined {
   if (isIPv4(text)) return Uint8Array.from(text.split('.').map((p) => Number.parseInt(p, 10)));
   const v6 = stripZone(text);
   if (!isIPv6(v6)) return undefined;
@@ -57,11 +79,11 @@ export function addressText(bytes: Uint8Array, family: AddressFamily, offset = 0
 }
 
 /** The canonical text of an address (IPv6 compressed, lower case; zone dropped), or the input when invalid. */
-export function canonicalAddress(text: string): string {
+export const canonicalAddress: (text: string) => string = memo((text) => {
   const family = familyOf(text);
   const bytes = addressBytes(text);
   return family && bytes ? addressText(bytes, family) : text;
-}
+});
 
 /**
  * Unsigned comparison of two addresses in network byte order: -1, 0 or 1. Addresses of
@@ -79,11 +101,11 @@ export function compareAddresses(a: string, b: string): -1 | 0 | 1 {
 }
 
 /** Whether an address is multicast: 224.0.0.0/4 or ff00::/8. */
-export function isMulticast(text: string): boolean {
+export const isMulticast: (text: string) => boolean = memo((text) => {
   const bytes = addressBytes(text);
   if (!bytes) return false;
   return bytes.length === 4 ? (bytes[0] & 0xf0) === 0xe0 : bytes[0] === 0xff;
-}
+});
 
 /** The VRRP multicast groups (RFC 3768 5.2.2, RFC 5798 5.1.2.2). */
 export const VRRP_GROUP_IPV4 = '224.0.0.18';
