@@ -174,6 +174,39 @@ async function measure(nss: string[], seconds: number): Promise<Footprint[]> {
   });
 }
 
+/** the command name of a process, or '' when it is gone */
+function commOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Until no short-lived helper (kaconf's `ip` and `arping` children) has run in the namespace
+ * for two seconds in a row: the gratuitous ARP bursts of a start are over.
+ */
+async function quiet(ns: string, timeoutMs = 120_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  let calm = 0;
+  while (calm < 2) {
+    const helpers = pidsOf(ns).filter((p) => ['arping', 'ip'].includes(commOf(p)) && !isMonitor(p));
+    calm = helpers.length === 0 ? calm + 1 : 0;
+    if (Date.now() > end) throw new Error(`${ns}: helper processes still running after ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+/** kaconf's `ip monitor` child stays for the daemon's life */
+function isMonitor(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes('monitor');
+  } catch {
+    return false;
+  }
+}
+
 async function settled(l: Lab, r: Router, role: 'MASTER' | 'BACKUP', n: number): Promise<void> {
   if (r.kind === 'kaconf') {
     await r.h.until((s) => s.instances.length === n && s.instances.every((i) => i.state === role && (role === 'BACKUP' || i.vipsHeld)), 120_000);
@@ -182,6 +215,7 @@ async function settled(l: Lab, r: Router, role: 'MASTER' | 'BACKUP', n: number):
     await eventually(() => r.h.proc.lines.filter((x) => re.test(x.text)).length >= n, `keepalived: ${n} instances in ${role}`, 120_000);
   }
   if (role === 'MASTER') await eventually(() => l.addresses('a').length >= n + 1, `${n} VIPs on the master`, 60_000);
+  await quiet(l.ns(role === 'MASTER' ? 'a' : 'b'));
 }
 
 export async function footprintBench(o: RuntimeOptions): Promise<{ rows: Row[]; notes: string[] }> {
@@ -219,7 +253,7 @@ export async function footprintBench(o: RuntimeOptions): Promise<{ rows: Row[]; 
     rows.push({ what: '… peak RSS', kaconf: fmtMB(kc.peakRssMB), reference: fmtMB(ka.peakRssMB), ratio: fmtX(kc.peakRssMB / ka.peakRssMB), target: '≤ 120 MB', pass: kc.peakRssMB <= 120 });
   }
   notes.unshift(
-    `Footprint: CPU time (user + system, including reaped children such as \`ip\` and \`arping\`) and RSS summed over every process in the router's namespace (kaconf: node and its \`ip monitor\` child; keepalived: parent and VRRP child), sampled each second after all ${n} instances settled and 10 s more; each side's peer is the other implementation.`,
+    `Footprint: CPU time (user + system, including reaped children such as \`ip\` and \`arping\`) and RSS summed over every process in the router's namespace (kaconf: node and its \`ip monitor\` child; keepalived: parent and VRRP child), sampled each second after all ${n} instances settled (state reached, VIPs on the master, no \`ip\` or \`arping\` helper run for 2 s) and 10 s more; each side's peer is the other implementation.`,
   );
   return { rows, notes };
 }

@@ -69,6 +69,53 @@ const int32 = (n: number): Buffer => {
   return b;
 };
 
+/** raw-socket's internals that drainOnWake uses (checked before use: another version may differ) */
+interface RawInternals {
+  wrap?: {
+    recv?: (buffer: Buffer, cb: (buffer: Buffer, bytes: number, source: string) => void) => void;
+    listeners?: (event: string) => unknown[];
+    removeAllListeners?: (event: string) => void;
+    on?: (event: string, fn: () => void) => void;
+  };
+  buffer?: Buffer;
+}
+
+/** Datagrams read per wake-up at most, so that a flood cannot hold the event loop. */
+const DRAIN_MAX = 64;
+
+/**
+ * raw-socket reads one datagram each time the socket becomes readable, and every read is a
+ * round of the event loop. Adverts of many instances arrive together: this reads what is
+ * queued (up to DRAIN_MAX) in one go, until the non-blocking socket says EAGAIN. False when
+ * raw-socket is not shaped as expected (the caller then uses its 'message' event).
+ */
+function drainOnWake(sock: RawSocket, deliver: (buf: Buffer, source: string) => void, fail: (e: Error) => void): boolean {
+  const { wrap, buffer } = sock as unknown as RawInternals;
+  if (!wrap || !buffer || typeof wrap.recv !== 'function' || typeof wrap.removeAllListeners !== 'function' || typeof wrap.on !== 'function') return false;
+  if ((wrap.listeners?.('recvReady').length ?? 0) !== 1) return false;
+  const recv = wrap.recv.bind(wrap);
+  let got = false;
+  const take = (b: Buffer, bytes: number, source: string): void => {
+    got = true;
+    deliver(b.subarray(0, bytes), source);
+  };
+  wrap.removeAllListeners('recvReady');
+  wrap.on('recvReady', () => {
+    for (let i = 0; i < DRAIN_MAX; i++) {
+      got = false;
+      try {
+        recv(buffer, take);
+      } catch (e) {
+        // nothing more queued; anything else is a real error (after the first read, as raw-socket does)
+        if (!/temporarily unavailable|would block/i.test((e as Error).message)) fail(e as Error);
+        return;
+      }
+      if (!got) return;
+    }
+  });
+  return true;
+}
+
 export const rawTransport: Transport = {
   open(spec: EndpointSpec, onPacket: (p: ReceivedPacket) => void, onError: (e: Error) => void): Endpoint {
     const raw = loadRawSocket();
@@ -115,9 +162,10 @@ export const rawTransport: Transport = {
     let closed = false;
     let pending = 0;
     let release: (() => void) | undefined;
-    sock.on('message', (buf, source) => {
+    const deliver = (buf: Buffer, source: string): void => {
       if (!closed) onPacket({ iface: spec.iface, family: spec.family, data: Buffer.from(buf), source });
-    });
+    };
+    if (!drainOnWake(sock, deliver, (e) => !closed && onError(e))) sock.on('message', deliver);
     sock.on('error', (e) => {
       if (!closed) onError(e);
     });
