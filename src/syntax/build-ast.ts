@@ -38,6 +38,20 @@ export class AstBuilder implements ParseActions<Node, Head, Block> {
   readonly diagnostics: Diagnostic[] = [];
   /** where the previous element of the body being built ended (for inline comments) */
   private lastEnd: Loc | undefined;
+  /**
+   * One string for each distinct short word: a big config says `priority`, `eth0` or `200`
+   * thousands of times, and the AST keeps every word (each a string of its own otherwise).
+   */
+  private readonly interned = new Map<string, string>();
+
+  private word(t: IToken): string {
+    const v = wordValue(t);
+    if (v.length > 32) return v;
+    const seen = this.interned.get(v);
+    if (seen !== undefined) return seen;
+    this.interned.set(v, v);
+    return v;
+  }
 
   /** The AST of a preprocessed token stream. */
   document(tokens: IToken[]): Node[] {
@@ -106,9 +120,9 @@ export class AstBuilder implements ParseActions<Node, Head, Block> {
     const words = p.words ?? [];
     const node: DirectiveNode = {
       ...base,
-      keyword: words[0] ? wordValue(words[0]) : '',
+      keyword: words[0] ? this.word(words[0]) : '',
       keywordLoc: words[0] ? tokenLoc(words[0]) : loc,
-      args: words.slice(1).map(wordValue),
+      args: words.slice(1).map((w) => this.word(w)),
       argLocs: words.slice(1).map(tokenLoc),
       inactive: true,
     };
@@ -138,14 +152,14 @@ export class AstBuilder implements ParseActions<Node, Head, Block> {
     let origin = tokenOrigin(first);
     for (let i = 1; i < count; i++) {
       const v = values[i]!;
-      args[i - 1] = wordValue(v);
+      args[i - 1] = this.word(v);
       argLocs[i - 1] = tokenLoc(v);
       if (v.tokenType === Quoted) quoted.push(i - 1);
       origin ??= tokenOrigin(v);
     }
     const lastLoc = tokenLoc(values[count - 1]!);
     this.lastEnd = lastLoc;
-    return { keyword: wordValue(first), args, keywordLoc: tokenLoc(first), argLocs, quoted, lastLoc, origin };
+    return { keyword: this.word(first), args, keywordLoc: tokenLoc(first), argLocs, quoted, lastLoc, origin };
   }
 
   open(lbrace: IToken, owner: Head | undefined): void {
