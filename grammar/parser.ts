@@ -164,13 +164,7 @@ export class KeepalivedParser extends EmbeddedActionsParser {
     this.OR(this.documentItems);
   };
 
-  public document = this.RULE('document', (): unknown[] => {
-    const out: unknown[] = [];
-    this.bodies.push(out);
-    this.MANY(this.documentItem);
-    this.bodies.pop();
-    return out;
-  });
+  public document = this.RULE('document', (): unknown[] => this.items(this.documentItem));
 
   private readonly headOption = (): unknown => this.SUBRULE(this.head);
   private readonly statementAlts = [
@@ -276,13 +270,16 @@ export class KeepalivedParser extends EmbeddedActionsParser {
     this.OR(this.blockBodyItems);
   };
 
-  public blockBody = this.RULE('blockBody', (): unknown[] => {
+  public blockBody = this.RULE('blockBody', (): unknown[] => this.items(this.blockBodyItem));
+
+  /** The items of a body (the document's or a block's), collected where the actions can add to them. */
+  private items(item: () => void): unknown[] {
     const out: unknown[] = [];
     this.bodies.push(out);
-    this.MANY(this.blockBodyItem);
+    this.MANY(item);
     this.bodies.pop();
     return out;
-  });
+  }
 }
 
 let instance: KeepalivedParser | undefined;
