@@ -25,6 +25,25 @@ function nameWords(ifname: string, keywords: string[], looksElse: (s: string) =>
   return keywords.includes(ifname) || looksElse(ifname) ? ['name', ifname] : [ifname];
 }
 
+/** `group N` from word i: the index of its last word, or undefined when the number is missing (reported). */
+function readGroup(r: LineReader, i: number): number | undefined {
+  const k = r.need(i + 1, i, 'an interface group');
+  if (k !== undefined) r.set('group', base0(r.text(k)), [k]);
+  return k;
+}
+
+/**
+ * The interface name at word i, bare or as `name N`: the index of its last word, or undefined
+ * when `name` ends the line (reported). A second name is reported and ignored.
+ */
+function readName(r: LineReader, i: number): number | undefined {
+  const k = r.text(i) === 'name' ? r.need(i + 1, i, 'an interface name') : i;
+  if (k === undefined) return undefined;
+  if (r.value.ifname !== undefined) r.problem(k, `a second interface name; keepalived ignores '${r.text(k)}'`, 'remove one of them');
+  else r.set('ifname', r.text(k), [k]);
+  return k;
+}
+
 const VMAC_WORDS = ['name', 'group', 'netlink_notify_msg'];
 
 function readVmac(words: Word[]): LineResult {
@@ -50,17 +69,13 @@ function readVmac(words: Word[]): LineResult {
       continue;
     }
     if (w === 'group') {
-      const k = r.need(i + 1, i, 'an interface group');
+      const k = readGroup(r, i);
       if (k === undefined) break;
-      r.set('group', base0(r.text(k)), [k]);
       i = k;
       continue;
     }
-    let k: number | undefined = i;
-    if (w === 'name') k = r.need(i + 1, i, 'an interface name');
+    const k = readName(r, i);
     if (k === undefined) break;
-    if (v.ifname !== undefined) r.problem(k, `a second interface name; keepalived ignores '${r.text(k)}'`, 'remove one of them');
-    else r.set('ifname', r.text(k), [k]);
     i = k;
   }
   return r.result();
@@ -109,22 +124,18 @@ function readIpvlan(words: Word[]): LineResult {
       continue;
     }
     if (w === 'group') {
-      const k = r.need(i + 1, i, 'an interface group');
+      const k = readGroup(r, i);
       if (k === undefined) break;
-      r.set('group', base0(r.text(k)), [k]);
       i = k;
       continue;
     }
-    let k: number | undefined = i;
-    if (w === 'name') k = r.need(i + 1, i, 'an interface name');
-    else if (isAddressWord(w)) {
+    if (w !== 'name' && isAddressWord(w)) {
       if (v.address !== undefined) r.problem(i, `a second address; keepalived ignores '${w}'`, 'remove one of them');
       else r.set('address', w, [i]);
       continue;
     }
+    const k = readName(r, i);
     if (k === undefined) break;
-    if (v.ifname !== undefined) r.problem(k, `a second interface name; keepalived ignores '${r.text(k)}'`, 'remove one of them');
-    else r.set('ifname', r.text(k), [k]);
     i = k;
   }
   return r.result();

@@ -1,6 +1,5 @@
 import type { Rule } from '../../rule.js';
-import { instanceFacts } from './facts.js';
-import { KIND_WORD, trackItems } from './tracking.js';
+import { KIND_WORD, weightedInstanceTracks } from './tracking.js';
 
 /** Weighted tracking on a member of a sync group without sync_group_tracking_weight. */
 export const trackWeightInSyncGroup: Rule = {
@@ -14,17 +13,8 @@ export const trackWeightInSyncGroup: Rule = {
     keepalived: '(VI_1) ignoring tracked script chk with weights due to SYNC group / ignoring weight from tracked file F due to SYNC group. specify weight 0',
   },
   check(ctx) {
-    const facts = new Map(instanceFacts(ctx).map((f) => [f.pointer, f]));
-    const groups = new Map(ctx.named('vrrp_sync_group').map((g) => [g.name, g.body]));
-    for (const t of trackItems(ctx)) {
-      if (t.ownerKind !== 'vrrp_instance' || t.missing || t.duplicateOf !== undefined || t.kind === 'track_process') continue;
-      const f = facts.get(t.owner);
-      if (!f?.syncGroup) continue;
-      const g = groups.get(f.syncGroup) ?? {};
-      if (g.sync_group_tracking_weight !== undefined || g.global_tracking !== undefined) continue;
-      if (t.kind === 'track_interface' && t.name === f.interface) continue; // dropped earlier (vrrp/track-own-interface)
-      if (t.weight === 0) continue;
-      const defaultFileWeight = t.kind === 'track_file' && t.weight === 1 && typeof t.item.weight !== 'number';
+    for (const { t, f, groupAllowsWeight, defaultFileWeight } of weightedInstanceTracks(ctx)) {
+      if (groupAllowsWeight) continue;
       const outcome =
         t.kind === 'track_interface' ? 'uses weight 0 instead' : defaultFileWeight ? 'uses weight 0 instead (the track file\'s default weight is 1)' : 'drops the entry';
       ctx.report({

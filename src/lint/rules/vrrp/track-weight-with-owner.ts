@@ -1,6 +1,5 @@
 import type { Rule } from '../../rule.js';
-import { instanceFacts } from './facts.js';
-import { KIND_WORD, trackItems } from './tracking.js';
+import { KIND_WORD, weightedInstanceTracks } from './tracking.js';
 
 /** Weighted tracking on an address owner (priority 255). */
 export const trackWeightWithOwner: Rule = {
@@ -14,19 +13,9 @@ export const trackWeightWithOwner: Rule = {
     keepalived: '(VI_1) ignoring tracked script chk with weights due to address_owner',
   },
   check(ctx) {
-    const facts = new Map(instanceFacts(ctx).map((f) => [f.pointer, f]));
-    const groups = new Map(ctx.named('vrrp_sync_group').map((g) => [g.name, g.body]));
-    for (const t of trackItems(ctx)) {
-      if (t.ownerKind !== 'vrrp_instance' || t.missing || t.duplicateOf !== undefined || t.kind === 'track_process') continue;
-      const f = facts.get(t.owner);
-      if (!f || f.priority !== 255) continue;
-      if (f.syncGroup) {
-        const g = groups.get(f.syncGroup) ?? {};
-        if (g.sync_group_tracking_weight === undefined && g.global_tracking === undefined) continue; // the sync-group rule reports it
-      }
-      if (t.kind === 'track_interface' && t.name === f.interface) continue;
-      if (t.weight === 0) continue;
-      const defaultFileWeight = t.kind === 'track_file' && t.weight === 1 && typeof t.item.weight !== 'number';
+    for (const { t, f, groupAllowsWeight, defaultFileWeight } of weightedInstanceTracks(ctx)) {
+      // a sync group member whose group refuses weights: vrrp/track-weight-in-sync-group reports it
+      if (f.priority !== 255 || !groupAllowsWeight) continue;
       ctx.report({
         pointer: t.pointer,
         message: `${f.name} has priority 255 (address owner${f.priorityWritten ? '' : ', from `state MASTER` without `priority`'}), so keepalived ignores the weight ${t.weight} of tracked ${KIND_WORD[t.kind]} ${t.name}${defaultFileWeight ? ' (the track file\'s default weight is 1) and uses weight 0' : ' and stops tracking it'}`,

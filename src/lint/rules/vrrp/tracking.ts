@@ -4,7 +4,7 @@
  * defined by a block *above* the list, and an item without `weight` takes the block's weight.
  */
 import type { Obj, RuleContext } from '../../context.js';
-import { positionOf } from './facts.js';
+import { instanceFacts, positionOf, type InstanceFacts } from './facts.js';
 
 export type TrackKind = 'track_script' | 'track_file' | 'track_process' | 'track_bfd' | 'track_interface';
 
@@ -137,3 +137,39 @@ export const KIND_WORD: Record<TrackKind, string> = {
   track_process: 'process',
   track_bfd: 'BFD instance',
 };
+
+/** A weighted track entry of a VRRP instance, with what keepalived decides about its weight. */
+export interface WeightedTrack {
+  t: TrackItem;
+  f: InstanceFacts;
+  /** the instance's sync group lets weights apply (sync_group_tracking_weight or global_tracking) */
+  groupAllowsWeight: boolean;
+  /** a track_file entry with no weight written: its weight is the file's default, 1 */
+  defaultFileWeight: boolean;
+}
+
+/**
+ * The track entries of VRRP instances whose weight keepalived may refuse: resolved, not
+ * repeated, not track_process (its weights are not checked), not the instance's own interface
+ * (dropped before, vrrp/track-own-interface) and not weight 0.
+ */
+export function weightedInstanceTracks(ctx: RuleContext): WeightedTrack[] {
+  const facts = new Map(instanceFacts(ctx).map((f) => [f.pointer, f]));
+  const groups = new Map(ctx.named('vrrp_sync_group').map((g) => [g.name, g.body]));
+  const out: WeightedTrack[] = [];
+  for (const t of trackItems(ctx)) {
+    if (t.ownerKind !== 'vrrp_instance' || t.missing || t.duplicateOf !== undefined || t.kind === 'track_process') continue;
+    const f = facts.get(t.owner);
+    if (!f) continue;
+    if (t.kind === 'track_interface' && t.name === f.interface) continue;
+    if (t.weight === 0) continue;
+    const g = f.syncGroup ? (groups.get(f.syncGroup) ?? {}) : undefined;
+    out.push({
+      t,
+      f,
+      groupAllowsWeight: !g || g.sync_group_tracking_weight !== undefined || g.global_tracking !== undefined,
+      defaultFileWeight: t.kind === 'track_file' && t.weight === 1 && typeof t.item.weight !== 'number',
+    });
+  }
+  return out;
+}
