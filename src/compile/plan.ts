@@ -4,6 +4,7 @@
  * Its JSON shape is schemas/plan.schema.json (validated on write and on load).
  */
 import type { AddressFamily } from '../runtime/vrrp/address.js';
+import type { GarpConfig } from '../runtime/vrrp/fsm.js';
 
 export const PLAN_KIND = 'kaconf.plan';
 export const PLAN_VERSION = 1;
@@ -113,15 +114,8 @@ export interface PlanInstance {
   checksum: 'pseudo-header' | 'auto' | 'old-unicast' | 'as-v2';
   vips: PlanVip[];
   excludedVips: PlanVip[];
-  garp: {
-    masterDelayMs: number;
-    masterRepeat: number;
-    masterRefreshMs: number;
-    masterRefreshRepeat: number;
-    lowerPrioDelayMs: number;
-    lowerPrioRepeat: number;
-    intervalMs: number;
-  };
+  /** the state machine's GARP settings, and vrrp_garp_interval (the spacing inside a burst) */
+  garp: GarpConfig & { intervalMs: number };
   track: { interfaces: PlanTrackItem[]; scripts: PlanTrackItem[]; trackPrimaryInterface: boolean };
   notify: PlanNotify;
   syncGroup: string | null;

@@ -1,64 +1,15 @@
 /** The daemon (imperative shell) against fake drivers: no root, no sockets, a manual clock. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compileFile } from '../../src/compile/index.js';
 import type { Plan } from '../../src/compile/plan.js';
 import { Daemon } from '../../src/runtime/daemon.js';
-import { type Advert, buildIpv4Datagram, decode, encode, makeAdvert, parseIpv4Datagram } from '../../src/runtime/vrrp/packet.js';
+import { buildIpv4Datagram, encode, makeAdvert } from '../../src/runtime/vrrp/packet.js';
 import { fakeDrivers } from './fakes.js';
+import { SECURE, instance, peerAdvert, planOf as sharedPlanOf, sentAdverts, started, tempDir } from './faults/helpers.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'kaconf-rn-daemon-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let n = 0;
-const SECURE = '    enable_script_security\n    script_user nobody\n';
-
-function planOf(body: string, globals = ''): Plan {
-  const file = join(dir, `c${n++}.conf`);
-  writeFileSync(file, `global_defs {\n    router_id test\n${globals}}\n${body}`);
-  const r = compileFile(file, { version: [2, 3, 2] });
-  if (!r.ok) throw new Error(`does not compile: ${JSON.stringify(r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message))} ${r.errors ?? ''}`);
-  return r.plan;
-}
-
-const instance = (extra = '', name = 'VI_1', vrid = 51, priority = 100) => `
-vrrp_instance ${name} {
-    state BACKUP
-    interface eth0
-    virtual_router_id ${vrid}
-    priority ${priority}
-    advert_int 1
-${extra}
-    virtual_ipaddress {
-        10.0.0.100/24
-    }
-}
-`;
-
-const peerAdvert = (priority: number, o: { vrid?: number; src?: string; ttl?: number; addresses?: string[]; pass?: string } = {}): Buffer => {
-  const a: Advert = makeAdvert({ version: 2, vrid: o.vrid ?? 51, addresses: o.addresses ?? ['10.0.0.100'], advertIntervalMs: 1000, ...(o.pass ? { authType: 1, authPass: o.pass } : {}) }, priority);
-  const src = o.src ?? '10.0.0.1';
-  return buildIpv4Datagram(encode(a, { family: 'ipv4', srcAddress: src, dstAddress: '224.0.0.18' }), { srcAddress: src, dstAddress: '224.0.0.18', ttl: o.ttl ?? 255 });
-};
-
-/** adverts the daemon sent, decoded */
-function sentAdverts(d: ReturnType<typeof fakeDrivers>) {
-  return d.transport.sent.map((s) => {
-    const ip = parseIpv4Datagram(s.data);
-    if (!ip.ok) throw new Error(ip.reason);
-    const r = decode(ip.payload, { family: 'ipv4', srcAddress: ip.header.srcAddress, dstAddress: ip.header.dstAddress, ttl: ip.header.ttl });
-    if (!r.ok) throw new Error(r.reason);
-    return { at: s.at, dst: s.dst, priority: r.advert.priority, src: ip.header.srcAddress };
-  });
-}
-
-async function started(plan: Plan, drivers = fakeDrivers()) {
-  const daemon = new Daemon(plan, drivers);
-  await daemon.start();
-  return { daemon, d: drivers, st: () => daemon.status(1).instances[0]! };
-}
+const { dir, remove } = tempDir('kaconf-rn-daemon-');
+afterAll(remove);
+const planOf = (body: string, globals = ''): Plan => sharedPlanOf(dir, body, globals);
 
 describe('daemon', () => {
   it('a lone backup becomes MASTER after Master_Down_Interval: advert, VIP, GARPs, notify, state file', async () => {

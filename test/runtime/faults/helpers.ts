@@ -1,4 +1,4 @@
-/** Shared by the fault-injection tests: plans from config text, peer adverts, sent adverts decoded. */
+/** Shared by the daemon and fault-injection tests: plans from config text, peer adverts, sent adverts decoded. */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,10 +39,10 @@ ${extra}
 }
 `;
 
-export const peerAdvert = (priority: number, o: { vrid?: number; src?: string; pass?: string } = {}): Buffer => {
-  const a: Advert = makeAdvert({ version: 2, vrid: o.vrid ?? 51, addresses: ['10.0.0.100'], advertIntervalMs: 1000, ...(o.pass ? { authType: 1, authPass: o.pass } : {}) }, priority);
+export const peerAdvert = (priority: number, o: { vrid?: number; src?: string; ttl?: number; addresses?: string[]; pass?: string } = {}): Buffer => {
+  const a: Advert = makeAdvert({ version: 2, vrid: o.vrid ?? 51, addresses: o.addresses ?? ['10.0.0.100'], advertIntervalMs: 1000, ...(o.pass ? { authType: 1, authPass: o.pass } : {}) }, priority);
   const src = o.src ?? '10.0.0.1';
-  return buildIpv4Datagram(encode(a, { family: 'ipv4', srcAddress: src, dstAddress: '224.0.0.18' }), { srcAddress: src, dstAddress: '224.0.0.18', ttl: 255 });
+  return buildIpv4Datagram(encode(a, { family: 'ipv4', srcAddress: src, dstAddress: '224.0.0.18' }), { srcAddress: src, dstAddress: '224.0.0.18', ttl: o.ttl ?? 255 });
 };
 
 export function sentAdverts(d: ReturnType<typeof fakeDrivers>) {
