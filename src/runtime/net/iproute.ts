@@ -1,11 +1,12 @@
 /**
  * The host's addresses and links through iproute2 (`ip`), gratuitous ARP through iputils
- * `arping -U`. Unsolicited neighbour advertisements (IPv6) are not sent yet.
+ * `arping -U`, unsolicited neighbour advertisements (IPv6) on an ICMPv6 raw socket.
  */
 import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { PlanVip } from '../../compile/plan.js';
 import type { LinkMonitor, Logger, NetDriver } from '../drivers.js';
+import { sendUnsolicitedNa } from '../transport/raw.js';
 import type { AddressFamily } from '../vrrp/address.js';
 
 /** iproute2 is given this long (a hung `ip` is killed and the change counts as failed) */
@@ -82,7 +83,6 @@ function vipArgs(v: PlanVip): string[] {
 export function iprouteNet(logger: Logger): NetDriver {
   const children = new Set<ChildProcess>();
   const arpingSlot = limiter(MAX_ARPING_PROCESSES);
-  let naWarned = false;
   return {
     primaryAddress(iface: string, family: AddressFamily): string | null {
       try {
@@ -106,11 +106,7 @@ export function iprouteNet(logger: Logger): NetDriver {
       await ip(['addr', 'del', `${v.address}/${v.prefix}`, 'dev', v.dev]);
     },
     announce(v: PlanVip): Promise<void> {
-      if (v.family === 'ipv6') {
-        if (!naWarned) logger.log('warning', 'unsolicited neighbour advertisements for IPv6 addresses are not sent by this version of kaconf');
-        naWarned = true;
-        return Promise.resolve();
-      }
+      if (v.family === 'ipv6') return sendUnsolicitedNa(v.dev, v.address);
       // the returned promise settles once arping runs (a slot is free and it started); the slot is
       // held until it exits
       return new Promise<void>((resolve, reject) => {

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { addressBytes } from '../vrrp/address.js';
+import { ALL_NODES, macBytes, unsolicitedNa } from '../net/ndisc.js';
 import type { Endpoint, EndpointSpec, ReceivedPacket, Transport } from '../drivers.js';
 
 interface RawSocket {
@@ -41,6 +42,7 @@ const IPV6_MULTICAST_HOPS = 18;
 const IPV6_MULTICAST_LOOP = 19;
 const IPV6_ADD_MEMBERSHIP = 20;
 const IPV6_PKTINFO = 50;
+const IPPROTO_ICMPV6 = 58;
 
 let cached: RawModule | undefined;
 
@@ -197,3 +199,49 @@ export const rawTransport: Transport = {
     };
   },
 };
+
+const readSys = (iface: string, file: string): string | undefined => {
+  try {
+    return readFileSync(`/sys/class/net/${iface}/${file}`, 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * One unsolicited neighbour advertisement for `address` on `iface`, through an ICMPv6 raw
+ * socket bound to the interface (the kernel picks the link-local source and fills the
+ * checksum). Resolves once the kernel took it.
+ */
+export function sendUnsolicitedNa(iface: string, address: string): Promise<void> {
+  const raw = loadRawSocket();
+  if (raw instanceof Error) return Promise.reject(raw);
+  let forwarding = false;
+  try {
+    forwarding = readFileSync(`/proc/sys/net/ipv6/conf/${iface}/forwarding`, 'utf8').trim() === '1';
+  } catch {
+    // no IPv6 on the interface: the send below says so
+  }
+  const message = unsolicitedNa(address, macBytes(readSys(iface, 'address') ?? ''), forwarding);
+  return new Promise<void>((resolve, reject) => {
+    let sock: RawSocket;
+    try {
+      const index = ifIndex(iface);
+      sock = raw.createSocket({ protocol: IPPROTO_ICMPV6, addressFamily: raw.AddressFamily.IPv6 });
+      const dev = Buffer.from(`${iface}\0`);
+      sock.setOption(SOL_SOCKET, SO_BINDTODEVICE, dev, dev.length);
+      sock.setOption(IPPROTO_IPV6, IPV6_MULTICAST_IF, int32(index), 4);
+      sock.setOption(IPPROTO_IPV6, IPV6_MULTICAST_HOPS, int32(255), 4);
+      sock.setOption(IPPROTO_IPV6, IPV6_MULTICAST_LOOP, int32(0), 4);
+    } catch (e) {
+      reject(new Error(`neighbour advertisement on ${iface}: ${(e as Error).message}`));
+      return;
+    }
+    sock.on('error', () => undefined);
+    sock.send(message, 0, message.length, ALL_NODES, (error) => {
+      sock.close();
+      if (error) reject(new Error(`neighbour advertisement on ${iface}: ${error.message}`));
+      else resolve();
+    });
+  });
+}
