@@ -154,6 +154,8 @@ export class Lab {
   up(): void {
     for (const n of ['a', 'b', 's'] as const) {
       this.ip('netns', 'add', this.ns(n));
+      // IPv6 without duplicate address detection: link-local addresses usable at once (IPv6 adverts go out from them)
+      spawnSync('ip', ['netns', 'exec', this.ns(n), 'sysctl', '-q', '-w', 'net.ipv6.conf.all.accept_dad=0', 'net.ipv6.conf.default.accept_dad=0']);
       this.ip('-n', this.ns(n), 'link', 'set', 'lo', 'up');
     }
     const s = this.ns('s');
