@@ -65,7 +65,7 @@ describe.skipIf(!!why)('interop with keepalived 2.2.7 over IPv6 (VRRPv3)', () =>
     await kc.term();
     const master = await ka2.proc.waitFor(/Entering MASTER STATE/, 5_000);
     // from kaconf's priority-0 advert keepalived waits Skew_Time (0.08 s); had it not read that
-    // advert, Master_Down_Interval after the last one (0.28 s or more after the signal) would leave it to Master_Down_Interval after the last advert: 0.28 s or more after the signal)
+    // advert, it would wait Master_Down_Interval after the last one: 0.28 s or more after the signal
     console.log(`IPv6: keepalived master ${master.at - stopped} ms after SIGTERM to kaconf`);
     expect(master.at - stopped).toBeLessThan(250);
     expect(l.addresses('b')).not.toContain(VIP6);
