@@ -129,6 +129,15 @@ export function addressAdded(text: string, address: string): number | undefined 
   return Date.parse(m[1]!) / 1000 + Number(m[2] ?? 0);
 }
 
+/**
+ * Turn off IPv6 duplicate address detection in a namespace (its interfaces created from now on),
+ * so that link-local addresses are usable at once. Through /proc: no procps (sysctl) needed.
+ */
+export function noDad(ns: string): void {
+  const r = spawnSync('ip', ['netns', 'exec', ns, 'sh', '-c', 'echo 0 > /proc/sys/net/ipv6/conf/all/accept_dad && echo 0 > /proc/sys/net/ipv6/conf/default/accept_dad'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${ns}: cannot turn off IPv6 duplicate address detection: ${r.stderr || r.error?.message}`);
+}
+
 export class Lab {
   readonly prefix: string;
   readonly dir: string;
@@ -155,7 +164,7 @@ export class Lab {
     for (const n of ['a', 'b', 's'] as const) {
       this.ip('netns', 'add', this.ns(n));
       // IPv6 without duplicate address detection: link-local addresses usable at once (IPv6 adverts go out from them)
-      spawnSync('ip', ['netns', 'exec', this.ns(n), 'sysctl', '-q', '-w', 'net.ipv6.conf.all.accept_dad=0', 'net.ipv6.conf.default.accept_dad=0']);
+      noDad(this.ns(n));
       this.ip('-n', this.ns(n), 'link', 'set', 'lo', 'up');
     }
     const s = this.ns('s');

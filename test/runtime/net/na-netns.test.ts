@@ -11,6 +11,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../helpers/paths.js';
+import { noDad } from '../../interop/harness.js';
 import { tempDir } from '../faults/helpers.js';
 
 const BIN = join(ROOT, 'bin/kaconf.js');
@@ -79,7 +80,7 @@ describe.skipIf(!!why)('unsolicited neighbour advertisements from kaconf run', (
     for (const n of Object.values(NS)) {
       ip('netns', 'add', n);
       // no duplicate address detection: the link-local address is usable as soon as the link is up
-      spawnSync('ip', ['netns', 'exec', n, 'sysctl', '-q', '-w', 'net.ipv6.conf.default.accept_dad=0', 'net.ipv6.conf.all.accept_dad=0']);
+      noDad(n);
       ip('-n', n, 'link', 'set', 'lo', 'up');
     }
     ip('-n', NS.a, 'link', 'add', 'eth0', 'type', 'veth', 'peer', 'name', 'eth0', 'netns', NS.b);
