@@ -200,9 +200,10 @@ export const rawTransport: Transport = {
   },
 };
 
-const readSys = (iface: string, file: string): string | undefined => {
+/** A small text file of /sys or /proc, trimmed; undefined when it cannot be read. */
+const readText = (path: string): string | undefined => {
   try {
-    return readFileSync(`/sys/class/net/${iface}/${file}`, 'utf8').trim();
+    return readFileSync(path, 'utf8').trim();
   } catch {
     return undefined;
   }
@@ -216,13 +217,9 @@ const readSys = (iface: string, file: string): string | undefined => {
 export function sendUnsolicitedNa(iface: string, address: string): Promise<void> {
   const raw = loadRawSocket();
   if (raw instanceof Error) return Promise.reject(raw);
-  let forwarding = false;
-  try {
-    forwarding = readFileSync(`/proc/sys/net/ipv6/conf/${iface}/forwarding`, 'utf8').trim() === '1';
-  } catch {
-    // no IPv6 on the interface: the send below says so
-  }
-  const message = unsolicitedNa(address, macBytes(readSys(iface, 'address') ?? ''), forwarding);
+  // the Router flag as the interface forwards IPv6 (no IPv6 on it: the send below says so)
+  const forwarding = readText(`/proc/sys/net/ipv6/conf/${iface}/forwarding`) === '1';
+  const message = unsolicitedNa(address, macBytes(readText(`/sys/class/net/${iface}/address`) ?? ''), forwarding);
   return new Promise<void>((resolve, reject) => {
     let sock: RawSocket;
     try {
@@ -238,10 +235,15 @@ export function sendUnsolicitedNa(iface: string, address: string): Promise<void>
       return;
     }
     sock.on('error', () => undefined);
-    sock.send(message, 0, message.length, ALL_NODES, (error) => {
+    try {
+      sock.send(message, 0, message.length, ALL_NODES, (error) => {
+        sock.close();
+        if (error) reject(new Error(`neighbour advertisement on ${iface}: ${error.message}`));
+        else resolve();
+      });
+    } catch (e) {
       sock.close();
-      if (error) reject(new Error(`neighbour advertisement on ${iface}: ${error.message}`));
-      else resolve();
-    });
+      reject(new Error(`neighbour advertisement on ${iface}: ${(e as Error).message}`));
+    }
   });
 }
