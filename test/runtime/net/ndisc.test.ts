@@ -22,3 +22,10 @@ describe('unsolicited neighbour advertisement (RFC 4861 4.4)', () => {
     expect(macBytes('')).toBeUndefined();
   });
 });
+
+describe('sendUnsolicitedNa', () => {
+  it('an interface that does not exist: a rejection naming it, nothing thrown', async () => {
+    const { sendUnsolicitedNa } = await import('../../../src/runtime/transport/raw.js');
+    await expect(sendUnsolicitedNa('kaconf-none0', '2001:db8::1')).rejects.toThrow(/neighbour advertisement on kaconf-none0: interface kaconf-none0 does not exist|raw-socket package is not usable/);
+  });
+});
