@@ -7,9 +7,9 @@ import { buildIpv4Datagram, encode, makeAdvert } from '../../src/runtime/vrrp/pa
 import { fakeDrivers } from './fakes.js';
 import { SECURE, instance, peerAdvert, planOf as sharedPlanOf, sentAdverts, started, tempDir } from './faults/helpers.js';
 
-const { dir, remove } = tempDir('kaconf-rn-daemon-');
-afterAll(remove);
-const planOf = (body: string, globals = ''): Plan => sharedPlanOf(dir, body, globals);
+const tmp = tempDir('kaconf-rn-daemon-');
+afterAll(tmp.remove);
+const planOf = (body: string, globals = ''): Plan => sharedPlanOf(tmp.dir, body, globals);
 
 describe('daemon', () => {
   it('a lone backup becomes MASTER after Master_Down_Interval: advert, VIP, GARPs, notify, state file', async () => {

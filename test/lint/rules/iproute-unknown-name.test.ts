@@ -1,14 +1,18 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { ruleTester } from '../../helpers/lint.js';
 
 // an iproute2 directory of our own (keepalived 2.3 reads the one iproute_etc_dir names)
-const dir = mkdtempSync(join(tmpdir(), 'kaconf-iproute-'));
-writeFileSync(join(dir, 'rt_tables'), '# tables\n100\tkaconf_test_table\n200 two words here\n');
-mkdirSync(join(dir, 'rt_scopes.d'));
-writeFileSync(join(dir, 'rt_scopes.d', 'extra.conf'), '42 kaconf_test_scope\n');
+// named now (the configs below hold the path), made when the tests run: a filtered run that
+// skips them all runs no hooks and leaves nothing behind
+const dir = join(tmpdir(), `kaconf-iproute-${process.pid}-${Date.now()}`);
+beforeAll(() => {
+  mkdirSync(join(dir, 'rt_scopes.d'), { recursive: true, mode: 0o700 });
+  writeFileSync(join(dir, 'rt_tables'), '# tables\n100\tkaconf_test_table\n200 two words here\n');
+  writeFileSync(join(dir, 'rt_scopes.d', 'extra.conf'), '42 kaconf_test_scope\n');
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const inst = (lines: string, global = ''): string =>

@@ -11,9 +11,21 @@ import { fakeDrivers } from '../fakes.js';
 
 export const SECURE = '    enable_script_security\n    script_user nobody\n';
 
-export function tempDir(prefix: string): { dir: string; remove: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+/**
+ * A temporary directory made the first time `dir` is read (a file whose tests a filtered run
+ * skips runs no hooks: nothing is made, nothing left behind), removed by remove().
+ */
+export function tempDir(prefix: string): { readonly dir: string; remove: () => void } {
+  let made: string | undefined;
+  return {
+    get dir(): string {
+      return (made ??= mkdtempSync(join(tmpdir(), prefix)));
+    },
+    remove: (): void => {
+      if (made) rmSync(made, { recursive: true, force: true });
+      made = undefined;
+    },
+  };
 }
 
 let n = 0;
