@@ -81,7 +81,6 @@ function vipArgs(v: PlanVip): string[] {
 }
 
 export function iprouteNet(logger: Logger): NetDriver {
-  const children = new Set<ChildProcess>();
   const arpingSlot = limiter(MAX_ARPING_PROCESSES);
   return {
     primaryAddress(iface: string, family: AddressFamily): string | null {
@@ -114,7 +113,6 @@ export function iprouteNet(logger: Logger): NetDriver {
           () =>
             new Promise<void>((exited) => {
               const child = spawn('arping', ['-q', '-U', '-c', '1', '-I', v.dev, v.address], { stdio: ['ignore', 'ignore', 'pipe'] });
-              children.add(child);
               let stderr = '';
               let stopped = false;
               const timer = setTimeout(() => {
@@ -124,14 +122,12 @@ export function iprouteNet(logger: Logger): NetDriver {
               child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
               child.on('error', (e) => {
                 clearTimeout(timer);
-                children.delete(child);
                 reject(new Error(`arping: ${e.message}`));
                 exited();
               });
               child.on('spawn', () => resolve());
               child.on('exit', (code) => {
                 clearTimeout(timer);
-                children.delete(child);
                 if (!stopped && code !== 0 && code !== 1 && stderr) logger.log('warning', `arping for ${v.address} on ${v.dev}: ${stderr.trim()}`);
                 exited();
               });
@@ -188,6 +184,3 @@ export function sysfsLinks(): LinkMonitor {
     },
   };
 }
-
-/** Children (arping) still running at exit. */
-export type { ChildProcess };

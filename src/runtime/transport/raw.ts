@@ -57,12 +57,19 @@ export function loadRawSocket(): RawModule | Error {
   }
 }
 
-export function ifIndex(iface: string): number {
+/** A small text file of /sys or /proc, trimmed; undefined when it cannot be read. */
+const readText = (path: string): string | undefined => {
   try {
-    return Number.parseInt(readFileSync(`/sys/class/net/${iface}/ifindex`, 'utf8'), 10);
+    return readFileSync(path, 'utf8').trim();
   } catch {
-    throw new Error(`interface ${iface} does not exist`);
+    return undefined;
   }
+};
+
+export function ifIndex(iface: string): number {
+  const index = readText(`/sys/class/net/${iface}/ifindex`);
+  if (index === undefined) throw new Error(`interface ${iface} does not exist`);
+  return Number.parseInt(index, 10);
 }
 
 const int32 = (n: number): Buffer => {
@@ -198,15 +205,6 @@ export const rawTransport: Transport = {
       },
     };
   },
-};
-
-/** A small text file of /sys or /proc, trimmed; undefined when it cannot be read. */
-const readText = (path: string): string | undefined => {
-  try {
-    return readFileSync(path, 'utf8').trim();
-  } catch {
-    return undefined;
-  }
 };
 
 /**
